@@ -1,0 +1,44 @@
+# Run `make help` for the list of targets. Every target creates .venv from the
+# pinned requirements when it is missing or older than them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Builds are reproducible: any date the build needs comes from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1762300800)
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build validate generate test clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
+	$(BIN)/pip install -q -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.installed ## Generate, build and serve the site at http://127.0.0.1:8000 (reloads on edits)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: validate ## Strict build of both languages into site/
+	$(BIN)/mkdocs build --strict
+
+validate: $(BIN)/.installed ## Check the data only (no build); problems print as path:line: message
+	@$(BIN)/python -m gyeonggi_kb validate
+
+generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
+	@$(BIN)/python -m gyeonggi_kb generate
+
+test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
+	$(BIN)/python -m pytest
+
+clean: ## Remove site/ and the generated folders under docs/
+	rm -rf site docs/curriculum docs/modules docs/sessions docs/glossary docs/references

@@ -1,0 +1,99 @@
+"""Interface words of the generated pages, in both languages.
+
+Kept in one table so a translator can review them side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS = {
+    "not_announced": ("발표되지 않음", "Not yet announced"),
+    "programme": ("교육과정 개요", "Programme overview"),
+    "schedule": ("회차별 일정", "Session schedule"),
+    "session": ("회차", "Session"),
+    "session_n": ("제{n}회차", "Session {n}"),
+    "date": ("날짜", "Date"),
+    "time": ("시간", "Time"),
+    "venue": ("장소", "Venue"),
+    "topic": ("주제", "Topic"),
+    "status": ("상태", "Status"),
+    "recap": ("회차 요약", "Recap"),
+    "recap_missing": ("회차 요약이 아직 게시되지 않았습니다.", "Recap not yet published."),
+    "recap_link": ("회차 요약 읽기", "Read the recap"),
+    "organiser": ("주최", "Organiser"),
+    "partner": ("협력 기관", "Partner"),
+    "period": ("교육 기간", "Period"),
+    "sessions_total": ("회차 수", "Sessions"),
+    "announced": ("발표일", "Announced"),
+    "audience": ("대상", "Audience"),
+    "purpose": ("목표", "Purpose"),
+    "modules": ("교육 모듈", "Modules"),
+    "module_index": ("모듈 목록", "Module index"),
+    "modules_taught": ("다루는 모듈", "Modules taught"),
+    "modules_not_announced": ("회차별 주제는 발표되지 않았습니다.", "The topics of each session have not been announced."),
+    "taught_in": ("다루는 회차", "Taught in"),
+    "taught_in_unknown": ("어느 회차에서 다루는지는 발표되지 않았습니다.", "Which session covers this module has not been announced."),
+    "objectives": ("학습 목표", "Learning objectives"),
+    "key_terms": ("핵심 용어", "Key terms"),
+    "references": ("관련 정책 자료", "Policy references"),
+    "related_modules": ("관련 모듈", "Related modules"),
+    "prerequisites": ("선수 모듈", "Prerequisites"),
+    "none": ("없음", "None"),
+    "sources": ("출처", "Sources"),
+    "announced_in": ("이 주제가 발표된 출처", "Where this topic was announced"),
+    "lesson_untranslated": (
+        "이 수업 내용은 아직 한국어로 번역되지 않아 영어 원문을 보여 드립니다.",
+        "This lesson has not been translated into English yet; the Korean original is shown below.",
+    ),
+    "glossary": ("용어집", "Glossary"),
+    "definition": ("정의", "Definition"),
+    "synonyms": ("동의어", "Synonyms"),
+    "abbreviations": ("약어", "Abbreviations"),
+    "related_terms": ("관련 용어", "Related terms"),
+    "used_in": ("사용된 곳", "Used in"),
+    "not_used_yet": ("아직 이 용어를 쓰는 페이지가 없습니다.", "No page uses this term yet."),
+    "other_language": ("영어", "Korean"),
+    "reference_library": ("정책 자료실", "Policy reference library"),
+    "discussed_in": ("다룬 곳", "Discussed in"),
+    "not_discussed_yet": ("아직 이 자료를 다룬 페이지가 없습니다.", "No page discusses this document yet."),
+    "issuer": ("발행 기관", "Issuer"),
+    "jurisdiction": ("관할", "Jurisdiction"),
+    "type": ("유형", "Type"),
+    "milestones": ("주요 일자", "Milestones"),
+    "official_text": ("공식 문서", "Official text"),
+    "summary": ("요약", "Summary"),
+    "group_core": ("핵심 주제", "Core topics"),
+    "group_component": ("교육 구성 요소", "Course components"),
+    "group_expected-area": ("학습 기대 분야", "Expected learning areas"),
+    "group_gyeonggi": ("경기도의 AI 행정", "Gyeonggi's own AI administration"),
+    "status_held": ("진행됨", "Held"),
+    "status_scheduled": ("예정", "Scheduled"),
+    "status_not-announced": ("일정 미발표", "Not yet announced"),
+    "status_cancelled": ("취소", "Cancelled"),
+}
+
+WEEKDAYS = {"ko": "월화수목금토일", "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def label(key: str, lang: str, **values) -> str:
+    ko, en = LABELS[key]
+    text = ko if lang == "ko" else en
+    return text.format(**values) if values else text
+
+
+def format_date(value, lang: str, weekday: bool = False) -> str:
+    """A full date, or a partial 'YYYY-MM' / 'YYYY', written the way each language reads it."""
+    if value is None:
+        return label("not_announced", lang)
+    if isinstance(value, dt.date):
+        if lang == "ko":
+            text = f"{value.year}년 {value.month}월 {value.day}일"
+            return text + (f" ({WEEKDAYS['ko'][value.weekday()]})" if weekday else "")
+        text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+        return (f"{WEEKDAYS['en'][value.weekday()]} " if weekday else "") + text
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 2:
+        return f"{parts[0]}년 {parts[1]}월" if lang == "ko" else f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    return f"{parts[0]}년" if lang == "ko" else str(parts[0])

@@ -1,0 +1,208 @@
+"""Turn the YAML collections and recap front matter into records.
+
+Loading never raises. Each file is parsed (yamlsource), checked against its
+shape (shapes/schema) and, only when it has no problems, turned into a record.
+Ids of broken files are still returned so that cross-reference checks do not
+pile follow-up errors on top of the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import shapes
+from .model import LANGS, Lesson, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
+from .problems import Problem
+from .schema import Where
+from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_text
+
+COLLECTIONS = {
+    "session": "curriculum/sessions",
+    "module": "curriculum/modules",
+    "term": "glossary",
+    "reference": "references",
+}
+PROGRAMME_FILE = "curriculum/programme.yml"
+LESSONS_DIR = "curriculum/lessons"
+RECAPS_DIR = "docs/recaps"
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
+
+
+@dataclass
+class Loaded:
+    programme: Programme | None = None
+    sessions: dict = field(default_factory=dict)
+    modules: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    references: dict = field(default_factory=dict)
+    recaps: dict = field(default_factory=dict)  # (session, lang) -> Recap
+    known_ids: dict = field(default_factory=dict)  # kind -> set of ids, including broken files
+    problems: list = field(default_factory=list)
+
+
+def collection_files(root: Path, folder: str) -> list[Path]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def origin_of(path: str, data: Mapping) -> Origin:
+    items = tuple((k, tuple(v.item_lines)) for k, v in sorted(data.items()) if isinstance(v, Sequence))
+    return Origin(path, data.line or 1, tuple(sorted(data.key_lines.items())), items)
+
+
+def texts(data: dict, key: str) -> Text:
+    return Text(data["ko"].get(key), data["en"].get(key))
+
+
+def sources(items) -> tuple:
+    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article")) for s in items or ())
+
+
+def build_record(kind: str, data: Mapping, origin: Origin):
+    if kind == "session":
+        return Session(
+            id=data["id"], number=data["number"], date=data["date"],
+            start_time=data.get("start_time"), end_time=data.get("end_time"), status=data["status"],
+            title=texts(data, "title"), venue=texts(data, "venue"), note=texts(data, "note"),
+            modules=tuple(data["modules"]), sources=sources(data["sources"]), origin=origin,
+        )
+    if kind == "module":
+        return Module(
+            id=data["id"], group=data["group"], order=data["order"],
+            title=texts(data, "title"), summary=texts(data, "summary"),
+            objectives={lang: tuple(data[lang]["objectives"]) for lang in LANGS},
+            terms=tuple(data["terms"]), references=tuple(data["references"]),
+            related=tuple(data["related"]), prerequisites=tuple(data["prerequisites"]),
+            announced_in=sources(data["announced_in"]), origin=origin,
+        )
+    if kind == "term":
+        return Term(
+            id=data["id"], topic=data["topic"], abbreviations=tuple(data["abbreviations"]),
+            term=texts(data, "term"), synonyms={lang: tuple(data[lang]["synonyms"]) for lang in LANGS},
+            definition=texts(data, "definition"), related=tuple(data["related"]),
+            sources=sources(data["sources"]), status=data["status"], autolink=data["autolink"], origin=origin,
+        )
+    if kind == "reference":
+        return Reference(
+            id=data["id"], jurisdiction=data["jurisdiction"], type=data["type"],
+            issuer=Text(data["issuer"]["ko"], data["issuer"]["en"]),
+            title=texts(data, "title"), summary=texts(data, "summary"),
+            urls=Text(data["urls"]["ko"], data["urls"]["en"]),
+            milestones=tuple(
+                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"]) for m in data["milestones"]
+            ),
+            terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
+        )
+    raise ValueError(kind)
+
+
+def load_programme(root: Path, out: Loaded) -> None:
+    path = root / PROGRAMME_FILE
+    if not path.is_file():
+        out.problems.append(Problem(PROGRAMME_FILE, 0, "the programme file is missing; restore curriculum/programme.yml"))
+        return
+    data, problems = load_yaml_file(path, root)
+    problems += list(shapes.PROGRAMME.check(data, "", Where(PROGRAMME_FILE, getattr(data, "line", 1) or 1)))
+    out.problems += problems
+    if problems or data is None:
+        return
+    p = data
+    out.programme = Programme(
+        id=p["id"], title=texts(p, "title"), title_note=texts(p, "title_note"), summary=texts(p, "summary"),
+        purpose=texts(p, "purpose"), audience=texts(p, "audience"),
+        organiser=Text(p["organiser"]["ko"], p["organiser"]["en"]),
+        partner=Text(p["partner"]["ko"], p["partner"]["en"]),
+        partner_note=Text(*(p["partner_note"][lang] for lang in LANGS)) if "partner_note" in p else Text(None, None),
+        start=p["start"], end=p["end"], sessions_total=p["sessions_total"], announced=p["announced"],
+        sources=sources(p["sources"]), origin=origin_of(PROGRAMME_FILE, p),
+    )
+
+
+def load_collection(root: Path, kind: str, out: Loaded) -> dict:
+    records: dict = {}
+    known = out.known_ids.setdefault(kind, set())
+    shape = shapes.KINDS[kind]
+    for path in collection_files(root, COLLECTIONS[kind]):
+        rel = path.relative_to(root).as_posix()
+        data, problems = load_yaml_file(path, root)
+        if data is not None or not problems:
+            problems += list(shape.check(data, "", Where(rel, getattr(data, "line", 1) or 1)))
+        record_id = data.get("id") if isinstance(data, dict) else None
+        if problems and not isinstance(record_id, str):
+            known.add(path.stem)  # unreadable file: assume it is what its name says
+        if isinstance(record_id, str):
+            known.add(record_id)
+            if record_id != path.stem:
+                problems.append(Problem(rel, data.line_of("id"), f"id '{record_id}' must match the file name; rename the file to '{record_id}{path.suffix}' or change the id to '{path.stem}'"))
+        out.problems += problems
+        if problems:
+            continue
+        if record_id in records:
+            first = records[record_id].origin
+            out.problems.append(Problem(rel, data.line_of("id"), f"duplicate id '{record_id}', already used in {first.path}:{first.line_of('id')}"))
+            continue
+        records[record_id] = build_record(kind, data, origin_of(rel, data))
+    return records
+
+
+def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
+    base = root / LESSONS_DIR
+    if not base.is_dir():
+        return
+    for path in sorted(base.glob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        stem, _, lang = path.stem.rpartition(".")
+        if lang not in LANGS:
+            out.problems.append(Problem(rel, 0, f"lesson file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
+            continue
+        text = read_text(path)
+        lesson = Lesson(rel, text, tuple(HEADING_ID.findall(text)))
+        if stem in modules:
+            modules[stem].lessons[lang] = lesson
+        elif stem not in out.known_ids.get("module", ()):
+            out.problems.append(Problem(rel, 0, f"lesson for unknown module '{stem}'; name it after a file in curriculum/modules/"))
+
+
+def load_recaps(root: Path, out: Loaded) -> None:
+    base = root / RECAPS_DIR
+    if not base.is_dir():
+        return
+    for path in sorted(base.glob("*.md")):
+        stem, _, lang = path.stem.rpartition(".")
+        if stem in ("index", "template") or stem.startswith("_") or lang not in LANGS:
+            continue
+        rel = path.relative_to(root).as_posix()
+        text = read_text(path)
+        match = FRONT_MATTER.match(text)
+        if not match:
+            out.problems.append(Problem(rel, 1, "a recap must start with front matter between two '---' lines (see docs/recaps/template)"))
+            continue
+        data, problems = parse_yaml(match.group(1), rel, first_line=2)
+        if data is not None or not problems:
+            problems += list(shapes.RECAP.check(data, "", Where(rel, 1)))
+        out.problems += problems
+        if problems:
+            continue
+        out.recaps[(data["session"], lang)] = Recap(
+            session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
+            takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
+            references=tuple(data["references"]), sources=sources(data["sources"]),
+            page=f"recaps/{stem}.md", origin=origin_of(rel, data),
+        )
+
+
+def load_all(root: Path) -> Loaded:
+    out = Loaded()
+    load_programme(root, out)
+    out.sessions = load_collection(root, "session", out)
+    out.modules = load_collection(root, "module", out)
+    out.terms = load_collection(root, "term", out)
+    out.references = load_collection(root, "reference", out)
+    load_lessons(root, out.modules, out)
+    load_recaps(root, out)
+    return out

@@ -1,0 +1,65 @@
+"""Small helpers that write Markdown safely. No I/O."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import yaml
+
+# Characters Markdown (and pymdownx) would turn into formatting or raw HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^=+#!])")
+
+
+def escape(text: str) -> str:
+    """Data text shown as text: HTML is escaped, Markdown syntax is neutralised."""
+    text = html.escape(text, quote=False)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value in double quotes."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Link from one docs-relative Markdown path to another, e.g. modules/a.md -> ../glossary/b.md."""
+    if "#" in to_page:
+        to_page, fragment = to_page.split("#", 1)
+        fragment = "#" + fragment
+    else:
+        fragment = ""
+    if not to_page:
+        return fragment
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") + fragment
+
+
+def link(text: str, from_page: str, to_page: str) -> str:
+    return f"[{escape(text)}]({relative(from_page, to_page)})"
+
+
+def external(text: str, url: str) -> str:
+    return f"[{escape(text)}](<{url}>)"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def front_matter(values: dict) -> str:
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def bullet_list(items: list[str], empty: str) -> str:
+    return "\n".join(f"- {item}" for item in items) if items else empty
+
+
+def source_line(source, lang: str) -> str:
+    title = escape(source.title)
+    if source.url:
+        title = f"[{title}](<{source.url}>)"
+    return title

@@ -1,0 +1,182 @@
+"""Markdown for the programme overview, session pages and module pages. No I/O."""
+
+from __future__ import annotations
+
+from .backlinks import Backlinks, PageRef, module_page, reference_page, session_page, session_title, term_page
+from .labels import format_date, label
+from .markdown import bullet_list, escape, front_matter, link, relative, source_line, table
+from .model import LANGS, Module, Programme, Session
+
+OVERVIEW = "curriculum/index.md"
+MODULE_INDEX = "modules/index.md"
+GROUPS = ("core", "component", "expected-area", "gyeonggi")
+
+
+def unknown(lang: str) -> str:
+    # Visible, and marked up so print and screen readers treat it as a status, not data.
+    return f'<span class="kb-unknown">{label("not_announced", lang)}</span>'
+
+
+def sources_block(sources, lang: str) -> str:
+    return "\n".join(f"{i}. {source_line(s, lang)}" for i, s in enumerate(sources, 1)) or label("none", lang)
+
+
+def session_heading(s: Session, lang: str) -> str:
+    title = s.title[lang]
+    return label("session_n", lang, n=s.number) + (f": {escape(title)}" if title else "")
+
+
+def recap_cell(s: Session, lang: str, here: str, backlinks: Backlinks) -> str:
+    recap = backlinks.recap_of_session.get(s.id)
+    if recap is None:
+        return label("recap_missing", lang)
+    return link(label("recap_link", lang), here, recap.page)
+
+
+def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks, lang: str) -> str:
+    here = OVERVIEW
+    facts = [
+        [label("organiser", lang), escape(p.organiser[lang])],
+        [label("partner", lang), escape(p.partner[lang]) + (f" ({escape(p.partner_note[lang])})" if p.partner_note[lang] else "")],
+        [label("period", lang), f"{format_date(p.start, lang)} – {format_date(p.end, lang)}"],
+        [label("sessions_total", lang), str(p.sessions_total)],
+        [label("announced", lang), format_date(p.announced, lang)],
+        [label("audience", lang), escape(p.audience[lang])],
+    ]
+    rows = []
+    for s in sessions:
+        rows.append([
+            link(label("session_n", lang, n=s.number), here, session_page(s.id)),
+            format_date(s.date, lang, weekday=True) if s.date else unknown(lang),
+            escape(s.title[lang]) if s.title[lang] else unknown(lang),
+            escape(s.venue[lang]) if s.venue[lang] else unknown(lang),
+            label(f"status_{s.status}", lang),
+            recap_cell(s, lang, here, backlinks),
+        ])
+    parts = [
+        front_matter({"title": p.title[lang]}),
+        f"# {escape(p.title[lang])} {{#programme}}\n",
+        escape(p.summary[lang]) + "\n",
+    ]
+    if p.title_note[lang]:
+        parts.append(f'!!! note ""\n    {escape(p.title_note[lang])}\n')
+    parts += [
+        table(["", ""], facts) + "\n",
+        f"## {label('purpose', lang)} {{#purpose}}\n\n{escape(p.purpose[lang])}\n",
+        f"## {label('schedule', lang)} {{#schedule}}\n",
+        table([label("session", lang), label("date", lang), label("topic", lang), label("venue", lang), label("status", lang), label("recap", lang)], rows) + "\n",
+        f"## {label('modules', lang)} {{#modules}}\n",
+        link(label("module_index", lang), here, MODULE_INDEX) + "\n",
+        f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(p.sources, lang)}\n",
+    ]
+    return "\n".join(parts)
+
+
+def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str) -> str:
+    here = session_page(s.id)
+    time = f"{s.start_time}–{s.end_time}" if s.start_time and s.end_time else None
+    facts = [
+        [label("date", lang), format_date(s.date, lang, weekday=True) if s.date else unknown(lang)],
+        [label("time", lang), time or unknown(lang)],
+        [label("venue", lang), escape(s.venue[lang]) if s.venue[lang] else unknown(lang)],
+        [label("topic", lang), escape(s.title[lang]) if s.title[lang] else unknown(lang)],
+        [label("status", lang), label(f"status_{s.status}", lang)],
+    ]
+    taught = [link(modules[m].title[lang], here, module_page(m)) for m in s.modules if m in modules]
+    recap = backlinks.recap_of_session.get(s.id)
+    parts = [
+        front_matter({"title": session_heading(s, lang).replace("\\", "")}),
+        f"# {session_heading(s, lang)} {{#session}}\n",
+        table(["", ""], facts) + "\n",
+    ]
+    if s.note[lang]:
+        parts.append(escape(s.note[lang]) + "\n")
+    parts += [
+        f"## {label('modules_taught', lang)} {{#modules}}\n",
+        bullet_list(taught, label("modules_not_announced", lang)) + "\n",
+        f"## {label('recap', lang)} {{#recap}}\n",
+        (link(recap.title[lang], here, recap.page) if recap else label("recap_missing", lang)) + "\n",
+        f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(s.sources, lang)}\n",
+        link(label("programme", lang), here, OVERVIEW + "#schedule") + "\n",
+    ]
+    return "\n".join(parts)
+
+
+def render_module_index(modules: list[Module], lang: str) -> str:
+    here = MODULE_INDEX
+    parts = [front_matter({"title": label("module_index", lang)}), f"# {label('module_index', lang)} {{#modules}}\n"]
+    for group in GROUPS:
+        members = [m for m in modules if m.group == group]
+        if not members:
+            continue
+        parts.append(f"## {label('group_' + group, lang)} {{#{group}}}\n")
+        parts.append("\n".join(f"- {link(m.title[lang], here, module_page(m.id))}: {escape(m.summary[lang])}" for m in members) + "\n")
+    return "\n".join(parts)
+
+
+def ref_list(refs: list[PageRef], here: str, lang: str, empty: str) -> str:
+    return bullet_list([link(r.title[lang], here, r.page) for r in refs], empty)
+
+
+def render_lesson(m: Module, lang: str) -> str:
+    lesson = m.lessons.get(lang)
+    if lesson:
+        return lesson.markdown.strip() + "\n"
+    other = next((m.lessons[o] for o in LANGS if o in m.lessons), None)
+    if other is None:
+        return ""
+    other_lang = "en" if lang == "ko" else "ko"
+    return (
+        f'!!! warning "{label("lesson_untranslated", lang)}"\n\n'
+        f'<div lang="{other_lang}" markdown>\n\n{other.markdown.strip()}\n\n</div>\n'
+    )
+
+
+def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
+    here = module_page(m.id)
+    taught = sorted(backlinks.taught_in.get(m.id, ()))
+    terms = [site.terms[t] for t in m.terms if t in site.terms]
+    refs = [site.references[r] for r in m.references if r in site.references]
+    glance = [
+        f"**{label('taught_in', lang)}**: " + (", ".join(link(session_title(s_ref_session(site, r))[lang], here, r.page) for r in taught) if taught else label("taught_in_unknown", lang)),
+        f"**{label('prerequisites', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.prerequisites if x in site.modules) or label("none", lang)),
+        f"**{label('related_modules', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.related if x in site.modules) or label("none", lang)),
+    ]
+    recaps = sorted(backlinks.module_recaps.get(m.id, ()))
+    if recaps:
+        glance.append(f"**{label('recap', lang)}**: " + ", ".join(link(r.title[lang], here, r.page) for r in recaps))
+    parts = [
+        front_matter({"title": m.title[lang], "description": m.summary[lang]}),
+        f"# {escape(m.title[lang])} {{#module}}\n",
+        f"{escape(m.summary[lang])}\n",
+        f"## {label('objectives', lang)} {{#objectives}}\n",
+        "\n".join(f"1. {escape(o)}" for o in m.objectives[lang]) + "\n",
+        "\n".join(f"- {g}" for g in glance) + "\n",
+        f"### {label('key_terms', lang)} {{#key-terms-list}}\n",
+        bullet_list([f"{link(t.term[lang], here, term_page(t.id))}: {escape(t.definition[lang])}" for t in terms], label("none", lang)) + "\n",
+        f"### {label('references', lang)} {{#references}}\n",
+        bullet_list([link(r.title[lang], here, reference_page(r.id)) for r in refs], label("none", lang)) + "\n",
+        render_lesson(m, lang),
+        f"### {label('announced_in', lang)} {{#announced-in}}\n\n{sources_block(m.announced_in, lang)}\n",
+    ]
+    return "\n".join(parts)
+
+
+def s_ref_session(site, ref: PageRef):
+    return site.sessions[ref.sort_key[2]]
+
+
+def curriculum_pages(site, backlinks: Backlinks) -> dict:
+    """docs-relative path (with language suffix) -> Markdown."""
+    pages = {}
+    sessions = sorted(site.sessions.values(), key=lambda s: s.number)
+    modules = sorted(site.modules.values(), key=lambda m: (m.order, m.id))
+    for lang in LANGS:
+        if site.programme:
+            pages[f"curriculum/index.{lang}.md"] = render_overview(site.programme, sessions, backlinks, lang)
+        pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang)
+        for s in sessions:
+            pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang)
+        for m in modules:
+            pages[f"modules/{m.id}.{lang}.md"] = render_module(m, site, backlinks, lang)
+    return pages

@@ -1,0 +1,172 @@
+"""The shape of every kind of record, declared once (see schema.py)."""
+
+from __future__ import annotations
+
+from .schema import ID, Boolean, Date, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
+
+LANGS = ("ko", "en")
+
+SOURCE = Record(
+    (
+        Key("title", Text(max_length=400), description="what the source is: outlet and date, or law and article"),
+        Key("url", Url(), required=False, description="where to read it"),
+        Key("law", Text(max_length=200), required=False, description="name of the law, when the source is a law"),
+        Key("article", Text(max_length=80), required=False, description="article, e.g. 제2조제4호"),
+    ),
+    description="A public source for a fact.",
+)
+SOURCES = ListOf(SOURCE)
+IDS = ListOf(ID, unique=True)
+BILINGUAL_NAME = Record((Key("ko", Text(max_length=300)), Key("en", Text(max_length=300))))
+
+PROGRAMME_TEXT = Record(
+    (
+        Key("title", Text(max_length=200)),
+        Key("title_note", Text(max_length=500), required=False, description="e.g. that the English title is a working translation"),
+        Key("summary", Text(max_length=3000)),
+        Key("purpose", Text(max_length=1000)),
+        Key("audience", Text(max_length=500)),
+    )
+)
+PROGRAMME = Record(
+    (
+        Key("id", ID),
+        *bilingual(PROGRAMME_TEXT, "programme title and texts"),
+        Key("organiser", BILINGUAL_NAME),
+        Key("partner", BILINGUAL_NAME),
+        Key("partner_note", BILINGUAL_NAME, required=False),
+        Key("start", Date()),
+        Key("end", Date()),
+        Key("sessions_total", Integer(minimum=1)),
+        Key("announced", Nullable(Date()), description="date the programme was announced"),
+        Key("sources", SOURCES),
+    ),
+    description="The programme as a whole (curriculum/programme.yml).",
+)
+
+SESSION_STATUSES = ("held", "scheduled", "not-announced", "cancelled")
+SESSION_TEXT = Record(
+    (
+        Key("title", Nullable(Text(max_length=200)), description="null while the topic is not announced"),
+        Key("venue", Nullable(Text(max_length=200)), description="null while the venue is not announced"),
+        Key("note", Text(max_length=2000), required=False),
+    )
+)
+SESSION = Record(
+    (
+        Key("id", ID),
+        Key("number", Integer(minimum=1)),
+        Key("date", Nullable(Date()), description="null while the date is not announced; never guess"),
+        Key("start_time", Nullable(Text(max_length=5, pattern=r"^\d{2}:\d{2}$", hint="write HH:MM")), required=False),
+        Key("end_time", Nullable(Text(max_length=5, pattern=r"^\d{2}:\d{2}$", hint="write HH:MM")), required=False),
+        Key("status", OneOf(SESSION_STATUSES)),
+        *bilingual(SESSION_TEXT, "session title, venue and notes"),
+        Key("modules", IDS, description="modules taught in this session; empty while not announced"),
+        Key("sources", SOURCES),
+    ),
+    description="One session of the programme (curriculum/sessions/<id>.yml).",
+)
+
+MODULE_GROUPS = ("core", "component", "expected-area", "gyeonggi")
+MODULE_TEXT = Record(
+    (
+        Key("title", Text(max_length=200)),
+        Key("summary", Text(max_length=1000)),
+        Key("objectives", ListOf(Text(max_length=400), min_items=1)),
+    )
+)
+MODULE = Record(
+    (
+        Key("id", ID),
+        Key("group", OneOf(MODULE_GROUPS), description="core topic, course component, expected learning area, or Gyeonggi's own"),
+        Key("order", Integer(minimum=1)),
+        *bilingual(MODULE_TEXT, "module title, summary and learning objectives"),
+        Key("terms", IDS, description="glossary term ids"),
+        Key("references", IDS, description="reference library ids"),
+        Key("related", IDS, description="related module ids"),
+        Key("prerequisites", IDS, description="module ids to study first"),
+        Key("announced_in", SOURCES, description="public sources that name this topic"),
+    ),
+    description="One module of the curriculum (curriculum/modules/<id>.yml).",
+)
+
+TERM_TEXT = Record(
+    (
+        Key("term", Text(max_length=120), description="preferred term"),
+        Key("synonyms", ListOf(Text(max_length=120), unique=True)),
+        Key("definition", Text(max_length=1200), description="1-3 plain sentences"),
+    )
+)
+TERM_STATUSES = ("draft", "reviewed")
+TERM = Record(
+    (
+        Key("id", ID),
+        Key("topic", ID),
+        Key("abbreviations", ListOf(Text(max_length=20), unique=True)),
+        *bilingual(TERM_TEXT, "term, synonyms and definition"),
+        Key("related", IDS, description="related glossary term ids"),
+        Key("sources", ListOf(SOURCE, min_items=1)),
+        Key("status", OneOf(TERM_STATUSES)),
+        Key("autolink", Boolean(), description="false for words too common to link on every page"),
+    ),
+    description="One glossary term (glossary/<id>.yml).",
+)
+
+JURISDICTIONS = (
+    "gyeonggi", "korea", "eu", "oecd", "unesco", "united-states", "g7",
+    "council-of-europe", "iso-iec", "international-summit",
+)
+REFERENCE_TYPES = (
+    "law", "regulation", "ordinance", "recommendation", "framework", "standard",
+    "declaration", "code-of-conduct", "guideline", "provincial-policy",
+)
+MILESTONE_KINDS = ("adopted", "signed", "promulgated", "published", "in-force", "applies", "amended", "announced", "launched")
+MILESTONE = Record(
+    (
+        Key("date", Date(partial=True)),
+        Key("kind", OneOf(MILESTONE_KINDS)),
+        Key("ko", Text(max_length=500)),
+        Key("en", Text(max_length=500)),
+        Key("source", Url()),
+    )
+)
+REFERENCE_TEXT = Record((Key("title", Text(max_length=400)), Key("summary", Text(max_length=3000))))
+REFERENCE = Record(
+    (
+        Key("id", ID),
+        Key("jurisdiction", OneOf(JURISDICTIONS)),
+        Key("type", OneOf(REFERENCE_TYPES)),
+        Key("issuer", BILINGUAL_NAME),
+        *bilingual(REFERENCE_TEXT, "official title and summary"),
+        Key("urls", Record((Key("ko", Nullable(Url())), Key("en", Nullable(Url()))))),
+        Key("milestones", ListOf(MILESTONE)),
+        Key("terms", IDS, description="glossary term ids"),
+        Key("sources", SOURCES),
+    ),
+    description="One policy document in the reference library (references/<id>.yml).",
+)
+
+RECAP = Record(
+    (
+        Key("title", Text(max_length=200)),
+        Key("session", ID, description="session id, e.g. s01"),
+        Key("date", Date()),
+        Key("summary", Text(max_length=1000)),
+        Key("takeaways", ListOf(Text(max_length=500), min_items=1)),
+        Key("modules", IDS),
+        Key("terms", IDS),
+        Key("references", IDS),
+        Key("sources", ListOf(SOURCE, min_items=1)),
+        Key("autolink", Boolean(), required=False),
+    ),
+    description="Front matter of a session recap (docs/recaps/<session>.ko.md / .en.md).",
+)
+
+KINDS = {
+    "programme": PROGRAMME,
+    "session": SESSION,
+    "module": MODULE,
+    "term": TERM,
+    "reference": REFERENCE,
+    "recap": RECAP,
+}

@@ -1,0 +1,125 @@
+"""Checks across records. Each check yields problems and states its rule.
+
+Per-record shape checks already ran while loading; what is left here needs
+more than one record: references between collections, ordering and counts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .load import Loaded
+from .problems import Problem, did_you_mean
+
+LESSON_SECTIONS = ("why-it-matters", "key-concepts", "cases", "rules", "checklist", "discussion", "further-reading", "sources")
+
+
+def check_refs(origin, owner: str, field: str, ids, kind: str, loaded: Loaded) -> Iterator[Problem]:
+    """Every id listed under `field` must name an existing record of `kind`."""
+    known = loaded.known_ids.get(kind, set())
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            yield Problem(origin.path, origin.line_of(field, i), f"{owner} lists {kind} '{ref}' under '{field}', which does not exist{did_you_mean(ref, known)}")
+
+
+def check_sessions(loaded: Loaded) -> Iterator[Problem]:
+    """Session numbers run 1..N without gaps, match the programme's total, and dates fall in its period."""
+    sessions = sorted(loaded.sessions.values(), key=lambda s: s.number)
+    numbers: dict[int, str] = {}
+    for s in sessions:
+        yield from check_refs(s.origin, f"session '{s.id}'", "modules", s.modules, "module", loaded)
+        if s.number in numbers:
+            yield Problem(s.origin.path, s.origin.line_of("number"), f"session number {s.number} is already used by '{numbers[s.number]}'")
+        numbers[s.number] = s.id
+        p = loaded.programme
+        if p and s.date and not (p.start <= s.date <= p.end):
+            yield Problem(s.origin.path, s.origin.line_of("date"), f"session date {s.date} is outside the programme period {p.start} to {p.end}")
+        if s.status == "held" and s.date is None:
+            yield Problem(s.origin.path, s.origin.line_of("status"), "a session marked 'held' needs its date; use status 'not-announced' while the date is unknown")
+    p = loaded.programme
+    if p and loaded.sessions and "session" in loaded.known_ids and len(loaded.known_ids["session"]) != p.sessions_total:
+        yield Problem(p.origin.path, p.origin.line_of("sessions_total"), f"sessions_total is {p.sessions_total} but curriculum/sessions/ has {len(loaded.known_ids['session'])} session files")
+
+
+def check_modules(loaded: Loaded) -> Iterator[Problem]:
+    """Module references resolve, prerequisites form no cycle, and each lesson has every required section."""
+    for m in loaded.modules.values():
+        o = m.origin
+        owner = f"module '{m.id}'"
+        yield from check_refs(o, owner, "terms", m.terms, "term", loaded)
+        yield from check_refs(o, owner, "references", m.references, "reference", loaded)
+        yield from check_refs(o, owner, "related", m.related, "module", loaded)
+        yield from check_refs(o, owner, "prerequisites", m.prerequisites, "module", loaded)
+        if m.id in m.related or m.id in m.prerequisites:
+            yield Problem(o.path, o.line_of("related"), f"{owner} must not list itself as related or as a prerequisite")
+        if not m.lessons:
+            yield Problem(o.path, o.line, f"{owner} has no lesson; add curriculum/lessons/{m.id}.ko.md and curriculum/lessons/{m.id}.en.md")
+        for lang, lesson in sorted(m.lessons.items()):
+            missing = [s for s in LESSON_SECTIONS if s not in lesson.section_ids]
+            if missing:
+                yield Problem(lesson.path, 1, "lesson is missing the section(s) " + ", ".join(f"'{{#{s}}}'" for s in missing) + "; every lesson needs: " + ", ".join(LESSON_SECTIONS))
+    yield from check_prerequisite_cycles(loaded)
+
+
+def check_prerequisite_cycles(loaded: Loaded) -> Iterator[Problem]:
+    """Prerequisites must not loop back (a needs b needs a)."""
+    graph = {m.id: [p for p in m.prerequisites if p in loaded.modules] for m in loaded.modules.values()}
+    reported: set = set()
+    for start in sorted(graph):
+        stack = [(start, (start,))]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph.get(node, ()):
+                if nxt == start:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        m = loaded.modules[start]
+                        yield Problem(m.origin.path, m.origin.line_of("prerequisites"), "prerequisites form a cycle: " + " -> ".join((*path, start)))
+                elif nxt not in path:
+                    stack.append((nxt, (*path, nxt)))
+
+
+def check_terms(loaded: Loaded) -> Iterator[Problem]:
+    """Related terms exist and a term does not relate to itself."""
+    for t in loaded.terms.values():
+        yield from check_refs(t.origin, f"term '{t.id}'", "related", t.related, "term", loaded)
+        if t.id in t.related:
+            yield Problem(t.origin.path, t.origin.line_of("related"), f"term '{t.id}' must not list itself as related")
+
+
+def check_references(loaded: Loaded) -> Iterator[Problem]:
+    """Glossary links resolve, and a document is not in force before it was adopted."""
+    for r in loaded.references.values():
+        o = r.origin
+        yield from check_refs(o, f"reference '{r.id}'", "terms", r.terms, "term", loaded)
+        adopted = [m.sort_key for m in r.milestones if m.kind in ("adopted", "signed")]
+        for m in r.milestones:
+            if m.kind == "in-force" and adopted and m.sort_key < min(adopted):
+                yield Problem(o.path, o.line_of("milestones"), f"reference '{r.id}' comes into force on {m.sort_key}, before it was adopted on {min(adopted)}; check both dates")
+
+
+def check_recaps(loaded: Loaded) -> Iterator[Problem]:
+    """Recap front matter names an existing session, with that session's date."""
+    for (session_id, lang), r in sorted(loaded.recaps.items()):
+        o = r.origin
+        owner = f"recap '{session_id}' ({lang})"
+        yield from check_refs(o, owner, "session", [r.session], "session", loaded)
+        yield from check_refs(o, owner, "modules", r.modules, "module", loaded)
+        yield from check_refs(o, owner, "terms", r.terms, "term", loaded)
+        yield from check_refs(o, owner, "references", r.references, "reference", loaded)
+        session = loaded.sessions.get(r.session)
+        if session and session.date and r.date != session.date:
+            yield Problem(o.path, o.line_of("date"), f"{owner} is dated {r.date}, but session '{r.session}' took place on {session.date}")
+        if session and session.date is None:
+            yield Problem(o.path, o.line_of("session"), f"{owner}: session '{r.session}' has no confirmed date in curriculum/sessions/{r.session}.yml; a recap needs a held session")
+
+
+CHECKS = (check_sessions, check_modules, check_terms, check_references, check_recaps)
+
+
+def check_all(loaded: Loaded) -> list[Problem]:
+    problems = list(loaded.problems)
+    for check in CHECKS:
+        problems.extend(check(loaded))
+    return sorted(set(problems))

@@ -1,0 +1,117 @@
+"""Read YAML while remembering where every key came from.
+
+PyYAML forgets positions and silently keeps the last of two duplicate keys.
+Editors need `path:line` for every problem, so this module composes the node
+tree itself and builds `Mapping`/`Sequence` containers that carry the line of
+each key and item. Reading never raises: syntax errors, duplicate keys and
+impossible dates (2025-02-30) come back as problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+class Mapping(dict):
+    """A dict whose keys remember their 1-based source line."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A list whose items remember their 1-based source line."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def nfc(text: str) -> str:
+    # Hangul typed on macOS or pasted from some PDFs arrives decomposed (NFD);
+    # matching and sorting assume composed syllables.
+    return unicodedata.normalize("NFC", text)
+
+
+def read_text(path: Path) -> str:
+    """File text with a BOM dropped, CRLF/CR folded to LF and Unicode in NFC."""
+    text = path.read_bytes().decode("utf-8-sig")
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document; `first_line` shifts lines (for front matter)."""
+    problems: list[Problem] = []
+    offset = first_line - 1
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        what = (err.problem or "invalid YAML").strip()
+        return None, [Problem(rel_path, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
+    except yaml.YAMLError as err:  # e.g. more than one document
+        return None, [Problem(rel_path, first_line, f"YAML error: {err}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, problems
+
+    def build(node: yaml.Node) -> Any:
+        line = node.start_mark.line + 1 + offset  # marks are 0-based
+        if isinstance(node, yaml.MappingNode):
+            result = Mapping()
+            result.line, result.key_lines = line, {}
+            for key_node, value_node in node.value:
+                key = build(key_node)
+                key_line = key_node.start_mark.line + 1 + offset
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in result.key_lines:
+                    problems.append(Problem(rel_path, key_line, f"duplicate key '{key}' (first at line {result.key_lines[key]}); keep only one"))
+                    continue
+                result.key_lines[key] = key_line
+                result[key] = build(value_node)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            result = Sequence()
+            result.line = line
+            result.item_lines = [n.start_mark.line + 1 + offset for n in node.value]
+            result.extend(build(n) for n in node.value)
+            return result
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError) as err:
+            problems.append(Problem(rel_path, line, f"'{node.value}' is not a valid value ({err}); for a date write YYYY-MM-DD with a real day"))
+            return None
+        if isinstance(value, str):
+            return nfc(value)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+    return build(node), problems
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = read_text(path)
+    except UnicodeDecodeError as err:
+        return None, [Problem(rel, 1, f"file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8")]
+    if not text.strip():
+        return None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
+    return parse_yaml(text, rel)

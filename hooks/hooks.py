@@ -1,0 +1,78 @@
+"""MkDocs adapter for the gyeonggi_kb generator. Keep it thin.
+
+Each event hands its work to the package (which never imports MkDocs) or
+makes one small, idempotent change to MkDocs' own objects:
+
+- on_config: our overrides/ must win over the i18n plugin's sitemap template,
+  which it inserts first in theme.dirs (runs after the plugin, priority -200).
+- on_pre_build: validate and generate pages. The i18n plugin builds once per
+  language with the same config, so this runs twice; the second run writes
+  nothing because files are only written when their bytes change.
+- on_page_context: mark untranslated fallback pages (a Korean file served
+  under /en/) so the template adds a notice and lang="ko", and point their
+  canonical link at the Korean original; collect hreflang alternates.
+
+No state is kept at module level: `mkdocs serve` does not reload hooks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from gyeonggi_kb import DataError, generate
+
+log = get_plugin_logger("gyeonggi_kb")
+
+
+def repo_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(-200)
+def on_config(config):
+    overrides = str(repo_root(config) / "overrides")
+    dirs = config.theme.dirs
+    if overrides in dirs:
+        dirs.remove(overrides)
+    dirs.insert(0, overrides)
+    return config
+
+
+def on_pre_build(config):
+    try:
+        changed = generate(repo_root(config), Path(config.docs_dir))
+    except DataError as err:
+        for problem in err.problems:
+            log.error(str(problem))
+        raise Abort(f"{err}; fix the data and build again") from None
+    if changed["written"] or changed["removed"]:
+        log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
+
+
+def absolute_url(config, file) -> str:
+    url = "" if file.url in ("", "./") else file.url
+    return config.site_url.rstrip("/") + "/" + url
+
+
+def on_page_context(context, page, config, nav):
+    file = page.file
+    current = context.get("i18n_page_locale")
+    if not current or not hasattr(file, "alternates"):
+        return context
+    # An alternate only counts when it is written in its language: a Korean
+    # fallback served under /en/ is not an English version of the page.
+    alternates = {lang: f for lang, f in sorted(file.alternates.items()) if getattr(f, "locale", None) == lang}
+    page.meta["kb_hreflang"] = [(lang, absolute_url(config, f)) for lang, f in alternates.items()]
+    default = alternates.get("ko")
+    if default is not None:
+        page.meta["kb_hreflang"].append(("x-default", absolute_url(config, default)))
+    if file.locale != current:
+        page.meta["kb_fallback"] = file.locale
+        original = alternates.get(file.locale)
+        if original is not None:
+            page.canonical_url = absolute_url(config, original)
+    return context
