@@ -51,7 +51,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def front_matter(values: dict) -> str:
-    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    # Themes print title and description into <title> and <meta> without escaping.
+    safe = {key: attr(value) for key, value in values.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
 def bullet_list(items: list[str], empty: str) -> str:
