@@ -1,0 +1,53 @@
+"""Two builds of one commit are byte-identical.
+
+Each build runs in its own temporary copy (so absolute paths differ), with a
+different PYTHONHASHSEED (so any output that follows set or dict-of-set order
+changes) and a different clock (seconds apart), but the same SOURCE_DATE_EPOCH,
+which is the only date a build may use (the Makefile sets it from the last
+commit). Every file is compared, sitemap.xml.gz and the search index included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_site_sources, run_python
+
+pytestmark = pytest.mark.build
+
+
+def build_copy(root: Path, hash_seed: str) -> dict[str, str]:
+    copy_site_sources(root)
+    result = run_python(
+        "-m", "mkdocs", "build", "--strict", cwd=root,
+        env={"SOURCE_DATE_EPOCH": "1762300800", "PYTHONHASHSEED": hash_seed},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
+    first = build_copy(tmp_path / "first", "1")
+    second = build_copy(tmp_path / "second-copy", "2")
+    assert "sitemap.xml.gz" in first and any(name.endswith("search_index.json") for name in first)
+    assert sorted(first) == sorted(second), "the two builds wrote different files"
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
+
+
+def test_make_exports_the_last_commit_time_as_the_build_date():
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, env=env, capture_output=True, text=True)
+    if commit_time.returncode != 0:
+        pytest.skip("not a git checkout")
+    seen = subprocess.run(
+        ["make", "-s", "--eval", "print-build-date: ; @echo $$SOURCE_DATE_EPOCH", "print-build-date"],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    assert seen.stdout.strip() == commit_time.stdout.strip()
