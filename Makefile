@@ -42,3 +42,7 @@ test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the
 
 clean: ## Remove site/ and the generated folders under docs/
 	rm -rf site docs/curriculum docs/modules docs/sessions docs/glossary docs/references
+
+.PHONY: schemas
+schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
+	@$(BIN)/python -m gyeonggi_kb schemas

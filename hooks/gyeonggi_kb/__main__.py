@@ -1,4 +1,4 @@
-"""Command line: `python -m gyeonggi_kb validate|generate [--root DIR]`.
+"""Command line: `python -m gyeonggi_kb validate|generate|schemas [--check] [--root DIR]`.
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -10,16 +10,20 @@ import argparse
 import sys
 from pathlib import Path
 
+from .editor_schemas import render_schemas, stale_schemas, write_schemas
 from .problems import DataError
 from .site import generate, load_site
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate"))
+    parser.add_argument("command", choices=("validate", "generate", "schemas"))
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
+    parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schemas":
+        return schemas_command(root, args.check)
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -33,6 +37,17 @@ def main(argv=None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
+    return 0
+
+
+def schemas_command(root: Path, check: bool) -> int:
+    if check:
+        stale = stale_schemas(root)
+        for rel in stale:
+            print(f"{rel}:0: out of date with hooks/gyeonggi_kb/shapes.py; run `make schemas` and commit the result", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_schemas(root)
+    print(f"schemas: {len(written)} written, {len(render_schemas()) - len(written)} unchanged")
     return 0
 
 

@@ -62,6 +62,11 @@ class Text(Kind):
         schema = {"type": "string", "minLength": self.min_length, "maxLength": self.max_length}
         if self.pattern:
             schema["pattern"] = self.pattern
+        elif self.min_length:
+            schema["pattern"] = r"\S"  # blank text is as empty as no text (check() strips it)
+        # Shown by VS Code's YAML extension instead of the bare regular expression.
+        if "pattern" in schema:
+            schema["patternErrorMessage"] = self.hint or "must not be empty"
         return schema
 
 
@@ -77,7 +82,7 @@ class Url(Kind):
             yield at.problem(f"'{where}' must be an http(s) URL starting with https:// or http://, got '{value}'")
 
     def json_schema(self):
-        return {"type": "string", "pattern": r"^https?://\S+$"}
+        return {"type": "string", "pattern": r"^https?://\S+$", "patternErrorMessage": "must be a web address starting with https:// or http://"}
 
 
 @dataclass(frozen=True)
@@ -124,8 +129,10 @@ class Date(Kind):
         yield at.problem(f"'{where}' must be a date written {form}, got {describe(value)}")
 
     def json_schema(self):
+        # Editors type dates unquoted; YAML 1.2 (the editor's YAML) reads them as strings.
         pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$" if self.partial else r"^\d{4}-\d{2}-\d{2}$"
-        return {"type": "string", "pattern": pattern}
+        form = "YYYY-MM-DD, or 'YYYY-MM' / 'YYYY' in quotes when the day is not known" if self.partial else "YYYY-MM-DD"
+        return {"type": "string", "pattern": pattern, "patternErrorMessage": f"write the date as {form}"}
 
 
 @dataclass(frozen=True)
@@ -261,5 +268,14 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def json_schema_document(record: Record, title: str, schema_id: str) -> dict:
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, "title": title, **record.json_schema()}
+# Draft-07, not 2020-12: the YAML extension for VS Code (yaml-language-server)
+# validates with draft-07 and warns that 2020-12 schemas are "not yet fully
+# supported". Every keyword used above means the same in both drafts.
+JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
+
+
+def json_schema_document(record: Record, title: str, schema_id: str, comment: str = "") -> dict:
+    head = {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, "title": title}
+    if comment:
+        head["$comment"] = comment
+    return {**head, **record.json_schema()}

@@ -13,22 +13,28 @@ from pathlib import Path
 OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references")
 
 
+def write_if_changed(target: Path, text: str) -> bool:
+    """Write `text` to `target` unless it already holds these bytes. Returns whether it wrote."""
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)  # atomic, so a watcher never reads a half-written page
+    return True
+
+
 def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
     """Sync `pages` (docs-relative path -> text) to disk. Returns counts of what changed."""
     changed = {"written": 0, "removed": 0, "unchanged": 0}
     for rel, text in sorted(pages.items()):
         if rel.split("/", 1)[0] not in owned:
             raise ValueError(f"generator tried to write outside its folders: {rel}")
-        target = docs_dir / rel
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
+        if write_if_changed(docs_dir / rel, text):
+            changed["written"] += 1
+        else:
             changed["unchanged"] += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)  # atomic, so a watcher never reads a half-written page
-        changed["written"] += 1
     for folder in owned:
         base = docs_dir / folder
         if not base.is_dir():
