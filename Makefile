@@ -46,3 +46,16 @@ clean: ## Remove site/ and the generated folders under docs/
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
 	@$(BIN)/python -m gyeonggi_kb schemas
+
+.PHONY: new-module new-term new-reference new-recap
+new-module: $(BIN)/.installed ## New module with both lesson files: make new-module ID=ai-basics
+	@$(BIN)/python -m gyeonggi_kb new module "$(ID)"
+
+new-term: $(BIN)/.installed ## New glossary term: make new-term ID=generative-ai
+	@$(BIN)/python -m gyeonggi_kb new term "$(ID)"
+
+new-reference: $(BIN)/.installed ## New policy reference: make new-reference ID=eu-ai-act
+	@$(BIN)/python -m gyeonggi_kb new reference "$(ID)"
+
+new-recap: $(BIN)/.installed ## New session recap in both languages: make new-recap SESSION=s01
+	@$(BIN)/python -m gyeonggi_kb new recap "$(SESSION)"

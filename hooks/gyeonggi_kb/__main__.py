@@ -1,4 +1,6 @@
-"""Command line: `python -m gyeonggi_kb validate|generate|schemas [--check] [--root DIR]`.
+"""Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
+
+    validate | generate | schemas [--check] | new KIND ID
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -12,18 +14,22 @@ from pathlib import Path
 
 from .editor_schemas import render_schemas, stale_schemas, write_schemas
 from .problems import DataError
+from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .site import generate, load_site
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas"))
+    parser.add_argument("command", choices=("validate", "generate", "schemas", "new"))
+    parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "schemas":
         return schemas_command(root, args.check)
+    if args.command == "new":
+        return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -48,6 +54,18 @@ def schemas_command(root: Path, check: bool) -> int:
         return 1 if stale else 0
     written = write_schemas(root)
     print(f"schemas: {len(written)} written, {len(render_schemas()) - len(written)} unchanged")
+    return 0
+
+
+def new_command(root: Path, kind: str, record_id: str) -> int:
+    try:
+        created = write_new_files(root, scaffold_files(root, kind, record_id))
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print("created:\n" + "\n".join(f"  {rel}" for rel in created))
+    print(f"next: replace every '{PLACEHOLDER}' (values and comments) with sourced text in both languages, "
+          "then run `make validate` and `make serve` to check it")
     return 0
 
 
