@@ -8,6 +8,9 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_pre_build: validate and generate pages. The i18n plugin builds once per
   language with the same config, so this runs twice; the second run writes
   nothing because files are only written when their bytes change.
+- on_page_content: link the first mention of each glossary term (gyeonggi_kb.autolink),
+  unless the page says `autolink: false` in its front matter. The glossary
+  records come from on_pre_build via the config of the running build.
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
@@ -23,7 +26,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from gyeonggi_kb import DataError, generate
+from gyeonggi_kb import DataError
+from gyeonggi_kb.autolink import link_page
+from gyeonggi_kb.site import generate_site
 
 log = get_plugin_logger("gyeonggi_kb")
 
@@ -44,13 +49,30 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        changed = generate(repo_root(config), Path(config.docs_dir))
+        site, changed = generate_site(repo_root(config), Path(config.docs_dir))
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
+    config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
+
+
+def build_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or "ko"
+
+
+def on_page_content(html, page, config, files):
+    site = config.get("kb_site")
+    if site is None or page.meta.get("autolink") is False:
+        return html
+    build_lang = build_language(config)
+    text_lang = getattr(page.file, "locale", None) or build_lang
+    prefix = "" if build_lang == "ko" else f"{build_lang}/"
+    linked_html, _ = link_page(html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix)
+    return linked_html
 
 
 def absolute_url(config, file) -> str:

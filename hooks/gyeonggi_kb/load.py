@@ -86,6 +86,7 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             term=texts(data, "term"), synonyms={lang: tuple(data[lang]["synonyms"]) for lang in LANGS},
             definition=texts(data, "definition"), related=tuple(data["related"]),
             sources=sources(data["sources"]), status=data["status"], autolink=data["autolink"], origin=origin,
+            shared_labels=tuple(data.get("shared_labels", ())),
         )
     if kind == "reference":
         return Reference(

@@ -117,6 +117,7 @@ class Term:
     status: str
     autolink: bool
     origin: Origin
+    shared_labels: tuple = ()  # labels also claimed by another term on purpose; they do not link here
 
     def labels(self) -> tuple:
         """Every string that names this term, in any language."""

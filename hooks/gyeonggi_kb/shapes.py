@@ -90,10 +90,15 @@ MODULE = Record(
     description="One module of the curriculum (curriculum/modules/<id>.yml).",
 )
 
+# A label names a term (preferred term, synonym, abbreviation). It starts with a letter or digit, so the
+# auto-linker can find it at a word start, and has no ';' or line break, which separate list items in CSV.
+LABEL_PATTERN = r"^[^\s;!-/:-@\[-`{-~][^;\n]*$"
+LABEL_HINT = "a label must start with a letter or digit and contain no ';' or line break"
+TERM_LABEL = Text(max_length=120, pattern=LABEL_PATTERN, hint=LABEL_HINT)
 TERM_TEXT = Record(
     (
-        Key("term", Text(max_length=120), description="preferred term"),
-        Key("synonyms", ListOf(Text(max_length=120), unique=True)),
+        Key("term", TERM_LABEL, description="preferred term"),
+        Key("synonyms", ListOf(TERM_LABEL, unique=True)),
         Key("definition", Text(max_length=1200), description="1-3 plain sentences"),
     )
 )
@@ -102,12 +107,18 @@ TERM = Record(
     (
         Key("id", ID),
         Key("topic", ID),
-        Key("abbreviations", ListOf(Text(max_length=20), unique=True)),
+        Key("abbreviations", ListOf(Text(max_length=20, pattern=LABEL_PATTERN, hint=LABEL_HINT), unique=True)),
         *bilingual(TERM_TEXT, "term, synonyms and definition"),
         Key("related", IDS, description="related glossary term ids"),
         Key("sources", ListOf(SOURCE, min_items=1)),
         Key("status", OneOf(TERM_STATUSES)),
         Key("autolink", Boolean(), description="false for words too common to link on every page"),
+        Key(
+            "shared_labels",
+            ListOf(TERM_LABEL, unique=True),
+            required=False,
+            description="labels this term shares on purpose with another term; they are not linked to this term",
+        ),
     ),
     description="One glossary term (glossary/<id>.yml).",
 )

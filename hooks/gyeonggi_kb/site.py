@@ -47,7 +47,12 @@ def render_pages(site: Site) -> dict:
 
 def generate(root: Path, docs_dir: Path | None = None) -> dict:
     """Validate everything and write the generated pages; raise DataError listing every problem."""
+    return generate_site(root, docs_dir)[1]
+
+
+def generate_site(root: Path, docs_dir: Path | None = None) -> tuple[Site, dict]:
+    """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports)."""
     site = load_site(root)
     if site.problems:
         raise DataError(site.problems)
-    return write_pages(docs_dir or root / "docs", render_pages(site))
+    return site, write_pages(docs_dir or root / "docs", render_pages(site))

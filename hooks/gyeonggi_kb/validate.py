@@ -6,6 +6,7 @@ more than one record: references between collections, ordering and counts.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterator
 
 from .load import Loaded
@@ -88,6 +89,48 @@ def check_terms(loaded: Loaded) -> Iterator[Problem]:
             yield Problem(t.origin.path, t.origin.line_of("related"), f"term '{t.id}' must not list itself as related")
 
 
+def term_label_claims(t) -> list[tuple[str, str, int]]:
+    """(label, what it is, line) for every label of a term, e.g. ('LLM', 'abbreviation', 4)."""
+    o = t.origin
+    claims = [(t.abbreviations[i], "abbreviation", o.line_of("abbreviations", i)) for i in range(len(t.abbreviations))]
+    for lang in ("ko", "en"):
+        claims.append((t.term[lang], f"{lang} term", o.line_of(lang)))
+        claims += [(s, f"{lang} synonym", o.line_of(lang)) for s in t.synonyms[lang]]
+    return claims
+
+
+def label_key(label: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", label).casefold().split())
+
+
+def check_term_labels(loaded: Loaded) -> Iterator[Problem]:
+    """A label (term, synonym or abbreviation; compared after NFC and case-folding) names one term only,
+    unless every other term that uses it lists it under 'shared_labels', so a link never has two targets."""
+    claimants: dict = {}
+    for t in sorted(loaded.terms.values(), key=lambda t: t.id):
+        own = {label_key(label) for label, _, _ in term_label_claims(t)}
+        for i, shared in enumerate(t.shared_labels):
+            if label_key(shared) not in own:
+                yield Problem(t.origin.path, t.origin.line_of("shared_labels", i), f"term '{t.id}' lists '{shared}' under 'shared_labels', but it is not one of its labels")
+        seen = set()
+        shared = {label_key(s) for s in t.shared_labels}
+        for label, what, line in term_label_claims(t):
+            key = label_key(label)
+            if key in seen or key in shared:
+                continue
+            seen.add(key)
+            claimants.setdefault(key, []).append((t, label, what, line))
+    for key, claims in sorted(claimants.items()):
+        first, first_label, first_what, first_line = claims[0]
+        for t, label, what, line in claims[1:]:
+            yield Problem(
+                t.origin.path, line,
+                f"term '{t.id}' has the {what} '{label}', which is also the {first_what} '{first_label}' of term '{first.id}' "
+                f"({first.origin.path}:{first_line}); a label must name one term: remove it from one of them, "
+                "or list it under 'shared_labels' in every term but the one it should link to",
+            )
+
+
 def check_references(loaded: Loaded) -> Iterator[Problem]:
     """Glossary links resolve, and a document is not in force before it was adopted."""
     for r in loaded.references.values():
@@ -115,7 +158,7 @@ def check_recaps(loaded: Loaded) -> Iterator[Problem]:
             yield Problem(o.path, o.line_of("session"), f"{owner}: session '{r.session}' has no confirmed date in curriculum/sessions/{r.session}.yml; a recap needs a held session")
 
 
-CHECKS = (check_sessions, check_modules, check_terms, check_references, check_recaps)
+CHECKS = (check_sessions, check_modules, check_terms, check_term_labels, check_references, check_recaps)
 
 
 def check_all(loaded: Loaded) -> list[Problem]:
