@@ -11,6 +11,7 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_page_content: link the first mention of each glossary term (gyeonggi_kb.autolink),
   unless the page says `autolink: false` in its front matter. The glossary
   records come from on_pre_build via the config of the running build.
+  Before that, accessibility fixes to the rendered HTML (accessible_html).
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
@@ -28,6 +29,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
 from gyeonggi_kb.autolink import link_page
+from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.site import generate_site
 
 log = get_plugin_logger("gyeonggi_kb")
@@ -65,6 +67,7 @@ def build_language(config) -> str:
 
 
 def on_page_content(html, page, config, files):
+    html = hide_decorative_checkboxes(html)
     site = config.get("kb_site")
     if site is None or page.meta.get("autolink") is False:
         return html

@@ -79,10 +79,14 @@ def site_dir(built_repo: Path) -> Path:
     return built_repo / "site"
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # one line per request would drown test output
+        pass
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site_dir))
-    handler.log_message = lambda *args: None
+    handler = partial(QuietHandler, directory=str(site_dir))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         yield f"http://127.0.0.1:{server.server_port}/"
