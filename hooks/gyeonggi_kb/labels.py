@@ -34,6 +34,7 @@ LABELS = {
     "modules_not_announced": ("회차별 주제는 발표되지 않았습니다.", "The topics of each session have not been announced."),
     "taught_in": ("다루는 회차", "Taught in"),
     "taught_in_unknown": ("어느 회차에서 다루는지는 발표되지 않았습니다.", "Which session covers this module has not been announced."),
+    "at_a_glance": ("한눈에 보기", "At a glance"),
     "objectives": ("학습 목표", "Learning objectives"),
     "key_terms": ("핵심 용어", "Key terms"),
     "references": ("관련 정책 자료", "Policy references"),

@@ -50,6 +50,16 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def definition_list(rows: list[list[str]]) -> str:
+    """Key-value facts as a <dl>: what a screen reader expects for "label: value" pairs."""
+    return "\n\n".join(f"{key}\n:   {value}" for key, value in rows)
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+    return f'!!! {kind} "{title}"\n\n{indented}\n'
+
+
 def front_matter(values: dict) -> str:
     # Themes print title and description into <title> and <meta> without escaping.
     safe = {key: attr(value) for key, value in values.items()}

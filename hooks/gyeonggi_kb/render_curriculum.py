@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .backlinks import Backlinks, PageRef, module_page, reference_page, session_page, session_title, term_page
 from .labels import format_date, label
-from .markdown import bullet_list, escape, front_matter, link, relative, source_line, table
+from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, relative, source_line, table
 from .model import LANGS, Module, Programme, Session
 
 OVERVIEW = "curriculum/index.md"
@@ -61,7 +61,7 @@ def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks,
     if p.title_note[lang]:
         parts.append(f'!!! note ""\n    {escape(p.title_note[lang])}\n')
     parts += [
-        table(["", ""], facts) + "\n",
+        definition_list(facts) + "\n",
         f"## {label('purpose', lang)} {{#purpose}}\n\n{escape(p.purpose[lang])}\n",
         f"## {label('schedule', lang)} {{#schedule}}\n",
         table([label("session", lang), label("date", lang), label("topic", lang), label("venue", lang), label("status", lang), label("recap", lang)], rows) + "\n",
@@ -87,7 +87,7 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str) -
     parts = [
         front_matter({"title": session_heading(s, lang).replace("\\", "")}),
         f"# {session_heading(s, lang)} {{#session}}\n",
-        table(["", ""], facts) + "\n",
+        definition_list(facts) + "\n",
     ]
     if s.note[lang]:
         parts.append(escape(s.note[lang]) + "\n")
@@ -151,10 +151,10 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
         f"{escape(m.summary[lang])}\n",
         f"## {label('objectives', lang)} {{#objectives}}\n",
         "\n".join(f"1. {escape(o)}" for o in m.objectives[lang]) + "\n",
-        "\n".join(f"- {g}" for g in glance) + "\n",
-        f"### {label('key_terms', lang)} {{#key-terms-list}}\n",
+        admonition("abstract", label("at_a_glance", lang), "\n".join(f"- {g}" for g in glance)),
+        f"## {label('key_terms', lang)} {{#key-terms-list}}\n",
         bullet_list([f"{link(t.term[lang], here, term_page(t.id))}: {escape(t.definition[lang])}" for t in terms], label("none", lang)) + "\n",
-        f"### {label('references', lang)} {{#references}}\n",
+        f"## {label('references', lang)} {{#references}}\n",
         bullet_list([link(r.title[lang], here, reference_page(r.id)) for r in refs], label("none", lang)) + "\n",
         render_lesson(m, lang),
         f"### {label('announced_in', lang)} {{#announced-in}}\n\n{sources_block(m.announced_in, lang)}\n",
