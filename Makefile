@@ -59,3 +59,7 @@ new-reference: $(BIN)/.installed ## New policy reference: make new-reference ID=
 
 new-recap: $(BIN)/.installed ## New session recap in both languages: make new-recap SESSION=s01
 	@$(BIN)/python -m gyeonggi_kb new recap "$(SESSION)"
+
+.PHONY: import-glossary
+import-glossary: $(BIN)/.installed ## Import a spreadsheet of terms (glossary.csv columns) into glossary/: make import-glossary FILE=terms.csv
+	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)"

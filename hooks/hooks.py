@@ -12,6 +12,8 @@ makes one small, idempotent change to MkDocs' own objects:
   unless the page says `autolink: false` in its front matter. The glossary
   records come from on_pre_build via the config of the running build.
   Before that, accessibility fixes to the rendered HTML (accessible_html).
+- on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
+  the site root; the same bytes in both language builds.
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
@@ -30,6 +32,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from gyeonggi_kb import DataError
 from gyeonggi_kb.autolink import link_page
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
+from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.site import generate_site
 
 log = get_plugin_logger("gyeonggi_kb")
@@ -101,3 +104,9 @@ def on_page_context(context, page, config, nav):
         if original is not None:
             page.canonical_url = absolute_url(config, original)
     return context
+
+
+def on_post_build(config):
+    site = config.get("kb_site")
+    if site is not None:
+        write_exports(Path(config.site_dir), site.terms.values())

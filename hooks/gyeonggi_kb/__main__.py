@@ -1,6 +1,6 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | schemas [--check] | new KIND ID
+    validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .editor_schemas import render_schemas, stale_schemas, write_schemas
+from .glossary_import import import_glossary
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .site import generate, load_site
@@ -20,8 +21,8 @@ from .site import generate, load_site
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas", "new"))
-    parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session")
+    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary"))
+    parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
     args = parser.parse_args(argv)
@@ -30,6 +31,8 @@ def main(argv=None) -> int:
         return schemas_command(root, args.check)
     if args.command == "new":
         return new_command(root, *(args.args + ["", ""])[:2])
+    if args.command == "import-glossary":
+        return import_command(root, args.args)
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -43,6 +46,22 @@ def main(argv=None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
+    return 0
+
+
+def import_command(root: Path, files: list) -> int:
+    if len(files) != 1:
+        print("import-glossary needs one file: python -m gyeonggi_kb import-glossary FILE.csv", file=sys.stderr)
+        return 2
+    table = Path(files[0])
+    if not table.is_file():
+        print(f"{table}:0: no such file", file=sys.stderr)
+        return 1
+    written, problems = import_glossary(table, root)
+    if problems:
+        print(DataError(problems).report() + "; nothing was written", file=sys.stderr)
+        return 1
+    print(f"imported: {len(written)} glossary file(s) written" + "".join(f"\n  {p}" for p in written))
     return 0
 
 

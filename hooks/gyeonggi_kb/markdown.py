@@ -62,7 +62,7 @@ def admonition(kind: str, title: str, body: str) -> str:
 
 def front_matter(values: dict) -> str:
     # Themes print title and description into <title> and <meta> without escaping.
-    safe = {key: attr(value) for key, value in values.items()}
+    safe = {key: attr(value) if isinstance(value, str) else value for key, value in values.items()}
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 

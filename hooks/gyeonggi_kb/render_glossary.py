@@ -1,53 +1,166 @@
-"""Markdown for the glossary index and one page per term. No I/O."""
+"""Markdown for the glossary: one index per language and one page per term. No I/O.
+
+The Korean index is in 가나다 order under a jump bar of initial consonants
+(ㄱ … ㅎ, then Latin letters for terms such as `AI 에이전트`); the English one
+is A–Z. See collation.py for the order. Both carry a schema.org
+DefinedTermSet in JSON-LD, so search engines read the glossary as one.
+Index pages opt out of auto-linking: every term on them is already a link.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+
+from .autolink import short_definition
 from .backlinks import Backlinks, term_page
+from .collation import JUMP_CONSONANTS, LATIN, first_letter, letter_id, sort_key
 from .labels import label
 from .markdown import bullet_list, escape, front_matter, link, source_line
 from .model import LANGS, Term
 
 INDEX = "glossary/index.md"
+# Where the exports are published, relative to each language's glossary index (Korean at /, English at /en/).
+SITE_ROOT_FROM_INDEX = {"ko": "../", "en": "../../"}
+EXPORTS = (("glossary.json", "JSON"), ("glossary.csv", "CSV"), ("glossary.tbx", "TBX"))
+TOPICS = {
+    "technology": ("AI 기술", "AI technology"),
+    "physical-ai": ("피지컬 AI", "Physical AI"),
+    "public-innovation": ("공공 혁신", "Public-sector innovation"),
+    "data-policy": ("데이터 정책", "Data policy"),
+    "decision-making": ("자동화된 의사결정", "Automated decision-making"),
+    "ethics-norms": ("윤리와 규범", "Ethics and norms"),
+    "law-policy": ("법과 제도", "Law and policy"),
+    "industry": ("산업", "Industry"),
+    "humanomics": ("휴머노믹스", "Humanomics"),
+}
+STATUS = {"draft": ("초안(검토 전)", "Draft (not yet reviewed)"), "reviewed": ("검토 완료", "Reviewed")}
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "ko" else "ko"
+
+
+def pick(table: dict, key: str, lang: str) -> str:
+    return table[key][LANGS.index(lang)] if key in table else key
+
+
+def term_source(s, lang: str) -> str:
+    """A source line that names the law and article explicitly when the source is a law."""
+    line = source_line(s, lang)
+    if s.law and s.article and s.article not in s.title:
+        line += f" ({escape(s.law)} {escape(s.article)})"
+    return line
 
 
 def render_term(t: Term, terms: dict, backlinks: Backlinks, lang: str) -> str:
     here = term_page(t.id)
-    other = "en" if lang == "ko" else "ko"
+    o = other(lang)
     used_in = sorted(backlinks.term_used_in.get(t.id, ()))
-    facts = [f"**{label('other_language', lang)}**: <span lang=\"{other}\">{escape(t.term[other])}</span>"]
+    facts = [f"**{label('other_language', lang)}**: <span lang=\"{o}\">{escape(t.term[o])}</span>"]
     if t.abbreviations:
         facts.append(f"**{label('abbreviations', lang)}**: " + ", ".join(f'<span lang="en">{escape(a)}</span>' for a in t.abbreviations))
-    if t.synonyms[lang]:
-        facts.append(f"**{label('synonyms', lang)}**: " + ", ".join(escape(s) for s in t.synonyms[lang]))
+    synonyms = [escape(s) for s in t.synonyms[lang]] + [f'<span lang="{o}">{escape(s)}</span>' for s in t.synonyms[o]]
+    if synonyms:
+        facts.append(f"**{label('synonyms', lang)}**: " + ", ".join(synonyms))
+    facts.append(f"**{label('topic', lang)}**: {escape(pick(TOPICS, t.topic, lang))}")
+    facts.append(f"**{label('status', lang)}**: {pick(STATUS, t.status, lang)}")
     parts = [
-        front_matter({"title": t.term[lang], "description": t.definition[lang]}),
+        front_matter({"title": t.term[lang], "description": short_definition(t.definition[lang])}),
         f"# {escape(t.term[lang])} {{#term}}\n",
         "\n".join(f"- {f}" for f in facts) + "\n",
         f"## {label('definition', lang)} {{#definition}}\n\n{escape(t.definition[lang])}\n",
-        f'<div lang="{other}" markdown>\n\n{escape(t.definition[other])}\n\n</div>\n',
+        f'<div class="kb-other-language" lang="{o}" markdown>\n\n**{escape(t.term[o])}**: {escape(t.definition[o])}\n\n</div>\n',
         f"## {label('related_terms', lang)} {{#related}}\n",
         bullet_list([link(terms[r].term[lang], here, term_page(r)) for r in t.related if r in terms], label("none", lang)) + "\n",
         f"## {label('used_in', lang)} {{#used-in}}\n",
         bullet_list([link(r.title[lang], here, r.page) for r in used_in], label("not_used_yet", lang)) + "\n",
         f"## {label('sources', lang)} {{#sources}}\n",
-        "\n".join(f"{i}. {source_line(s, lang)}" for i, s in enumerate(t.sources, 1)) + "\n",
+        "\n".join(f"{i}. {term_source(s, lang)}" for i, s in enumerate(t.sources, 1)) + "\n",
     ]
     return "\n".join(parts)
 
 
+def jump_bar(letters: list[str], present: set, lang: str) -> str:
+    """Links to each letter's section; letters without terms stay visible but are not links."""
+    items = []
+    for letter in letters:
+        shown = html.escape(letter)
+        if letter in present:
+            items.append(f'<a href="#{letter_id(letter)}">{shown}</a>')
+        else:
+            items.append(f'<span aria-disabled="true">{shown}</span>')
+    name = "초성으로 바로 가기" if lang == "ko" else "Jump to a letter"
+    return f'<nav class="kb-jump" aria-label="{name}" data-autolink="false">\n' + "\n".join(items) + "\n</nav>\n"
+
+
+def defined_term_set(terms: list[Term], lang: str) -> str:
+    """schema.org DefinedTermSet as a JSON-LD script; URLs are relative to the index page."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "@id": "./#glossary",
+        "name": label("glossary", lang),
+        "inLanguage": lang,
+        "hasDefinedTerm": [
+            {
+                "@type": "DefinedTerm",
+                "@id": f"{t.id}/#term",
+                "termCode": t.id,
+                "name": t.term[lang],
+                **({"alternateName": [*t.synonyms[lang], *t.abbreviations]} if t.synonyms[lang] or t.abbreviations else {}),
+                "description": t.definition[lang],
+                "url": f"{t.id}/",
+                "inDefinedTermSet": "./#glossary",
+            }
+            for t in terms
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    # Inside <script>, only '</' can end the element early; escape every '<' to be safe.
+    return '<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>\n"
+
+
+def downloads(lang: str) -> str:
+    root = SITE_ROOT_FROM_INDEX[lang]
+    intro = "용어집 전체를 내려받기:" if lang == "ko" else "Download the whole glossary:"
+    links = " · ".join(f'<a href="{root}{name}" download>{kind}</a>' for name, kind in EXPORTS)
+    schema = "JSON 스키마" if lang == "ko" else "JSON Schema"
+    return f'<p class="kb-downloads">{intro} {links} (<a href="{root}schemas/glossary.schema.json">{schema}</a>)</p>\n'
+
+
 def render_index(terms: list[Term], lang: str) -> str:
     here = INDEX
-    ordered = sorted(terms, key=lambda t: t.term[lang].casefold())
-    return "\n".join([
-        front_matter({"title": label("glossary", lang)}),
+    o = other(lang)
+    ordered = sorted(terms, key=lambda t: (sort_key(t.term[lang]), t.id))
+    groups: dict = {}
+    for t in ordered:
+        groups.setdefault(first_letter(t.term[lang]), []).append(t)
+    letters = list(JUMP_CONSONANTS) + [c for c in LATIN if c in groups] if lang == "ko" else list(LATIN)
+    letters += [c for c in groups if c not in letters]  # '#' for entries that start with a digit or symbol
+    count = f"용어 {len(terms)}개를 가나다순으로 싣습니다." if lang == "ko" else f"{len(terms)} terms in alphabetical order."
+    parts = [
+        front_matter({"title": label("glossary", lang), "autolink": False}),
         f"# {label('glossary', lang)} {{#glossary}}\n",
-        "\n".join(f"- {link(t.term[lang], here, term_page(t.id))}: {escape(t.definition[lang])}" for t in ordered) + "\n",
-    ])
+        f"{count}\n",
+        downloads(lang),
+        jump_bar(letters, set(groups), lang),
+    ]
+    for letter in letters:
+        if letter not in groups:
+            continue
+        parts.append(f"## {escape(letter)} {{#{letter_id(letter)}}}\n")
+        parts.append("\n".join(
+            f"- {link(t.term[lang], here, term_page(t.id))} <span lang=\"{o}\">({escape(t.term[o])})</span>: {escape(short_definition(t.definition[lang]))}"
+            for t in groups[letter]
+        ) + "\n")
+    parts.append(defined_term_set(ordered, lang))
+    return "\n".join(parts)
 
 
 def glossary_pages(site, backlinks: Backlinks) -> dict:
     pages = {}
-    terms = list(site.terms.values())
+    terms = sorted(site.terms.values(), key=lambda t: t.id)
     for lang in LANGS:
         pages[f"glossary/index.{lang}.md"] = render_index(terms, lang)
         for t in terms:
