@@ -74,6 +74,49 @@ LABELS = {
     "status_cancelled": ("취소", "Cancelled"),
 }
 
+# The graphics: curriculum map, schedule strip and policy timeline (own block so edits above and below rebase cleanly).
+LABELS.update({
+    "map": ("교육과정 지도", "Curriculum map"),
+    "map_caption": (
+        "회차와 모듈, 그리고 모듈 사이의 선수·관련 관계. 상자를 누르면 그 페이지로 갑니다.",
+        "Sessions, modules and how the modules build on each other. Select a box to open its page.",
+    ),
+    "map_desc": (
+        "{sessions}개 회차와 {modules}개 모듈. 선수 관계 {prereq}개와 관련 모듈 관계 {related}개를 선으로 잇습니다.",
+        "{sessions} sessions and {modules} modules, with {prereq} prerequisite links and {related} related-module links.",
+    ),
+    "map_desc_taught": ("회차에서 다루는 모듈 연결 {taught}개가 있습니다.", "{taught} links show which session teaches which module."),
+    "map_sessions_unknown": (
+        "회차별로 어떤 모듈을 다루는지는 아직 발표되지 않았습니다.",
+        "Which modules each session covers has not been announced yet.",
+    ),
+    "graphic_text_below": ("같은 내용을 그림 아래에 글로 적었습니다.", "The same information is written out below the picture."),
+    "map_legend_prereq": ("선수 모듈 → 이어지는 모듈", "Prerequisite → module building on it"),
+    "map_legend_related": ("관련 모듈", "Related modules"),
+    "map_legend_taught": ("회차 → 다루는 모듈", "Session → module taught"),
+    "map_legend_unknown": ("다루는 모듈 미발표", "Modules not announced"),
+    "map_column_0": ("출발 모듈 (선수 모듈 없음)", "Starting points (no prerequisites)"),
+    "map_column_n": ("{n}단계: 앞 단계 위에 쌓기", "Level {n}: builds on earlier levels"),
+    "map_as_text": ("지도의 내용", "The map as text"),
+    "map_sessions": ("회차별 모듈", "Modules by session"),
+    "map_modules": ("모듈별 선수·관련 모듈", "Prerequisites and related modules"),
+    "module": ("모듈", "Module"),
+    "group": ("분류", "Group"),
+    "date_not_announced_short": ("날짜 미발표", "No date yet"),
+    "strip": ("한눈에 보는 일정", "Schedule at a glance"),
+    "strip_caption": (
+        "날짜가 발표된 회차는 달력 위에, 발표되지 않은 회차는 아래에 따로 모았습니다. 회차를 누르면 그 페이지로 갑니다.",
+        "Sessions with an announced date sit on the calendar; the others are listed below it. Select a session to open its page.",
+    ),
+    "strip_desc": (
+        "{first}부터 {last}까지의 달력. {period}. 날짜가 발표된 회차: {known}. 날짜가 발표되지 않은 회차: {unknown}. 아래 일정 표에 같은 내용이 있습니다.",
+        "Calendar from {first} to {last}. {period}. Sessions with an announced date: {known}. Sessions whose date has not been announced: {unknown}. The table below gives the same information.",
+    ),
+    "strip_period": ("교육 기간: {start} – {end}", "Programme period: {start} – {end}"),
+    "strip_undated": ("날짜 미발표:", "Date not announced:"),
+    "strip_mondays": ("숫자: 월요일 날짜", "Numbers: Mondays"),
+})
+
 WEEKDAYS = {"ko": "월화수목금토일", "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -82,6 +125,13 @@ def label(key: str, lang: str, **values) -> str:
     ko, en = LABELS[key]
     text = ko if lang == "ko" else en
     return text.format(**values) if values else text
+
+
+def short_date(value, lang: str) -> str:
+    """A day within the programme's year, short enough for a graphic: '11월 5일 (수)', 'Wed 5 Nov'."""
+    if lang == "ko":
+        return f"{value.month}월 {value.day}일 ({WEEKDAYS['ko'][value.weekday()]})"
+    return f"{WEEKDAYS['en'][value.weekday()][:3]} {value.day} {MONTHS_EN[value.month - 1][:3]}"
 
 
 def format_date(value, lang: str, weekday: bool = False) -> str:

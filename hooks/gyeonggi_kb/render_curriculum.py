@@ -6,6 +6,8 @@ from .backlinks import Backlinks, PageRef, module_page, reference_page, session_
 from .labels import format_date, label
 from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, relative, source_line, table
 from .model import LANGS, Module, Programme, Session
+from .svg_curriculum_map import render_curriculum_map
+from .svg_schedule import render_schedule_strip
 
 OVERVIEW = "curriculum/index.md"
 MODULE_INDEX = "modules/index.md"
@@ -64,9 +66,10 @@ def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks,
         definition_list(facts) + "\n",
         f"## {label('purpose', lang)} {{#purpose}}\n\n{escape(p.purpose[lang])}\n",
         f"## {label('schedule', lang)} {{#schedule}}\n",
+        render_schedule_strip(p, sessions, lang, here),
         table([label("session", lang), label("date", lang), label("topic", lang), label("venue", lang), label("status", lang), label("recap", lang)], rows) + "\n",
         f"## {label('modules', lang)} {{#modules}}\n",
-        link(label("module_index", lang), here, MODULE_INDEX) + "\n",
+        link(label("module_index", lang), here, MODULE_INDEX) + " · " + link(label("map", lang), here, MODULE_INDEX + "#map") + "\n",
         f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(p.sources, lang)}\n",
     ]
     return "\n".join(parts)
@@ -102,9 +105,34 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str) -
     return "\n".join(parts)
 
 
-def render_module_index(modules: list[Module], lang: str) -> str:
+def render_map_text(sessions: list[Session], modules: list[Module], here: str, lang: str) -> str:
+    """What the curriculum map shows, as a list and a table: the map's text alternative."""
+    known = {m.id: m for m in modules}
+    names = lambda ids: ", ".join(link(known[x].title[lang], here, module_page(x)) for x in ids if x in known) or label("none", lang)
+    session_lines = [
+        f"{link(label('session_n', lang, n=s.number), here, session_page(s.id))} "
+        f"({format_date(s.date, lang) if s.date else label('date_not_announced_short', lang)}): "
+        + (names(s.modules) if s.modules else unknown(lang))
+        for s in sessions
+    ]
+    rows = [[link(m.title[lang], here, module_page(m.id)), label("group_" + m.group, lang), names(m.prerequisites), names(m.related)] for m in modules]
+    return "\n".join([
+        f"### {label('map_sessions', lang)} {{#map-sessions}}\n",
+        bullet_list(session_lines, label("none", lang)) + "\n",
+        f"### {label('map_modules', lang)} {{#map-modules}}\n",
+        table([label("module", lang), label("group", lang), label("prerequisites", lang), label("related_modules", lang)], rows) + "\n",
+    ])
+
+
+def render_module_index(modules: list[Module], lang: str, sessions: list[Session] = ()) -> str:
     here = MODULE_INDEX
     parts = [front_matter({"title": label("module_index", lang)}), f"# {label('module_index', lang)} {{#modules}}\n"]
+    if modules:
+        parts += [
+            f"## {label('map', lang)} {{#map}}\n",
+            render_curriculum_map(list(sessions), modules, lang, here),
+            render_map_text(list(sessions), modules, here, lang),
+        ]
     for group in GROUPS:
         members = [m for m in modules if m.group == group]
         if not members:
@@ -174,7 +202,7 @@ def curriculum_pages(site, backlinks: Backlinks) -> dict:
     for lang in LANGS:
         if site.programme:
             pages[f"curriculum/index.{lang}.md"] = render_overview(site.programme, sessions, backlinks, lang)
-        pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang)
+        pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang, sessions)
         for s in sessions:
             pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang)
         for m in modules:
