@@ -2,8 +2,9 @@
 
 Hangul syllables are encoded in Unicode in initial-medial-final order, which
 is the South Korean dictionary order (ㄱ ㄲ ㄴ ㄷ ㄸ … ㅎ, ㅏ ㅐ ㅑ …), so
-comparing NFC code points sorts 가나다. Spaces are ignored, as dictionaries
-do (`고영향 인공지능` sorts as `고영향인공지능`). Entries that start with a
+comparing NFC code points sorts 가나다. Both indexes sort letter by letter:
+spaces and punctuation are ignored, as dictionaries do (`고영향 인공지능`
+sorts as `고영향인공지능`, `e-government` as `egovernment`). Entries that start with a
 Latin letter (`AI 에이전트`) come after ㅎ in the Korean index, then A–Z.
 
 Jump-bar letters: a syllable files under its initial consonant, and a double
@@ -59,9 +60,9 @@ def letter_rank(letter: str) -> int:
 
 
 def sort_key(text: str) -> tuple:
-    """Korean before Latin before anything else; then 가나다 / A–Z ignoring spaces and case."""
+    """Korean before Latin before anything else; then 가나다 / A–Z ignoring spaces, punctuation and case."""
     folded = unicodedata.normalize("NFC", text).casefold()
-    return (letter_rank(first_letter(text)), "".join(folded.split()), folded)
+    return (letter_rank(first_letter(text)), "".join(c for c in folded if c.isalnum()), folded)
 
 
 def letter_id(letter: str) -> str:
