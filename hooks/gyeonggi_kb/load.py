@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shapes
-from .model import LANGS, Lesson, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
+from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
 from .problems import Problem
 from .schema import Where
 from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_text
@@ -29,6 +29,20 @@ LESSONS_DIR = "curriculum/lessons"
 RECAPS_DIR = "docs/recaps"
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
+H2 = re.compile(r"^##\s")
+
+
+def split_sections(text: str) -> tuple:
+    """Cut a lesson at its level-2 headings, so checks can point at the line of each section."""
+    sections, current = [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        if H2.match(line):
+            match = HEADING_ID.match(line)
+            current = [match.group(1) if match else "", number, []]
+            sections.append(current)
+        elif current is not None:
+            current[2].append(line)
+    return tuple(LessonSection(id, line, "\n".join(body)) for id, line, body in sections)
 
 
 @dataclass
@@ -162,7 +176,7 @@ def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
             out.problems.append(Problem(rel, 0, f"lesson file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
             continue
         text = read_text(path)
-        lesson = Lesson(rel, text, tuple(HEADING_ID.findall(text)))
+        lesson = Lesson(rel, text, split_sections(text))
         if stem in modules:
             modules[stem].lessons[lang] = lesson
         elif stem not in out.known_ids.get("module", ()):

@@ -79,12 +79,25 @@ class Session:
 
 
 @dataclass(frozen=True)
+class LessonSection:
+    """One `## Heading {#id}` section of a lesson: its id, the 1-based line of the heading, and its text."""
+
+    id: str
+    line: int
+    body: str
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A module's lesson text in one language (curriculum/lessons/<id>.<lang>.md)."""
 
     path: str
     markdown: str
-    section_ids: tuple
+    sections: tuple  # LessonSection, in document order; level-2 headings without an id are kept with id ''
+
+    @property
+    def section_ids(self) -> tuple:
+        return tuple(s.id for s in self.sections if s.id)
 
 
 @dataclass(frozen=True)

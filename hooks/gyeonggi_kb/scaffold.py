@@ -45,6 +45,8 @@ LESSON_HEADINGS = {
 }
 # How each section starts, so the expected form (task list, numbered list...) is visible.
 LESSON_STARTS = {"checklist": "- [ ] ", "discussion": "1. ", "further-reading": "- ", "sources": "1. "}
+# Sections whose items must be links (validate.check_lesson): the placeholder is a link to fill in.
+LESSON_LINKED = ("further-reading", "sources")
 
 
 class ScaffoldError(Exception):
@@ -145,7 +147,10 @@ def render_lesson(lang: str) -> str:
     for section in LESSON_SECTIONS:
         heading = LESSON_HEADINGS.get(section, (section, section))[i]
         start = LESSON_STARTS.get(section, "")
-        parts.append(f"## {heading} {{#{section}}}\n\n{start}{placeholder(heading, lang)}\n")
+        text = placeholder(heading, lang)
+        if section in LESSON_LINKED:
+            text = f"[{text}](https://example.org/)"
+        parts.append(f"## {heading} {{#{section}}}\n\n{start}{text}\n")
     return "\n".join(parts)
 
 

@@ -6,6 +6,7 @@ more than one record: references between collections, ordering and counts.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterator
 
@@ -43,7 +44,7 @@ def check_sessions(loaded: Loaded) -> Iterator[Problem]:
 
 
 def check_modules(loaded: Loaded) -> Iterator[Problem]:
-    """Module references resolve, prerequisites form no cycle, and each lesson has every required section."""
+    """Module references resolve, prerequisites form no cycle, and each lesson is complete (see check_lesson)."""
     for m in loaded.modules.values():
         o = m.origin
         owner = f"module '{m.id}'"
@@ -56,10 +57,56 @@ def check_modules(loaded: Loaded) -> Iterator[Problem]:
         if not m.lessons:
             yield Problem(o.path, o.line, f"{owner} has no lesson; add curriculum/lessons/{m.id}.ko.md and curriculum/lessons/{m.id}.en.md")
         for lang, lesson in sorted(m.lessons.items()):
-            missing = [s for s in LESSON_SECTIONS if s not in lesson.section_ids]
-            if missing:
-                yield Problem(lesson.path, 1, "lesson is missing the section(s) " + ", ".join(f"'{{#{s}}}'" for s in missing) + "; every lesson needs: " + ", ".join(LESSON_SECTIONS))
+            yield from check_lesson(lesson)
     yield from check_prerequisite_cycles(loaded)
+
+
+TASK_ITEM = re.compile(r"^\s*[-*+] \[[ xX]\] \S", re.M)
+LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*+])\s+(.*)$")
+HTTP_LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
+
+
+def check_lesson(lesson) -> Iterator[Problem]:
+    """A lesson has every section once and in the set order, ending with its sources; the checklist is a task
+    list; the further reading and every listed source link to an http(s) address."""
+    order = ", ".join(LESSON_SECTIONS)
+    missing = [s for s in LESSON_SECTIONS if s not in lesson.section_ids]
+    if missing:
+        yield Problem(lesson.path, 1, "lesson is missing the section(s) " + ", ".join(f"'{{#{s}}}'" for s in missing) + "; every lesson needs: " + order)
+    seen: dict = {}
+    for s in lesson.sections:
+        if s.id not in LESSON_SECTIONS:
+            continue
+        if s.id in seen:
+            yield Problem(lesson.path, s.line, f"section '{{#{s.id}}}' appears twice (first at line {seen[s.id].line}); keep one")
+            continue
+        later = [p for p in seen.values() if LESSON_SECTIONS.index(p.id) > LESSON_SECTIONS.index(s.id)]
+        if later:
+            yield Problem(lesson.path, s.line, f"section '{{#{s.id}}}' must come before '{{#{later[0].id}}}' (line {later[0].line}); lesson sections go in this order: {order}")
+        seen[s.id] = s
+    if "sources" in seen:
+        after = [s for s in lesson.sections if s.line > seen["sources"].line]
+        if after:
+            yield Problem(lesson.path, after[0].line, "the sources section must be the last section of a lesson; move this section above '{#sources}'")
+        yield from check_source_list(lesson.path, seen["sources"])
+    if "checklist" in seen and not TASK_ITEM.search(seen["checklist"].body):
+        yield Problem(lesson.path, seen["checklist"].line, "section '{#checklist}' must list its questions as task items, e.g. '- [ ] Who answers for the result?'; found none")
+    if "further-reading" in seen and not HTTP_LINK.search(seen["further-reading"].body):
+        yield Problem(lesson.path, seen["further-reading"].line, "section '{#further-reading}' must link at least one document, e.g. '- [Title](https://...)'")
+
+
+def check_source_list(path: str, section) -> Iterator[Problem]:
+    """Sources are a list, and every item links to an http(s) address a reader can open."""
+    items = 0
+    for offset, line in enumerate(section.body.splitlines(), 1):
+        match = LIST_ITEM.match(line)
+        if not match:
+            continue
+        items += 1
+        if not HTTP_LINK.search(line):
+            yield Problem(path, section.line + offset, f"source must link to an http(s) address, e.g. '1. [Publisher, date](https://...)'; got '{match.group(1).strip()}'")
+    if not items:
+        yield Problem(path, section.line, "section '{#sources}' must list the sources as links, e.g. '1. [Publisher, date](https://...)'; found no list")
 
 
 def check_prerequisite_cycles(loaded: Loaded) -> Iterator[Problem]:
