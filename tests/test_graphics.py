@@ -189,13 +189,19 @@ def test_picture_links_are_reached_with_the_tab_key_and_open_their_page(site_url
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_on_a_phone_the_pictures_scroll_sideways_instead_of_shrinking(browser, site_url):
+def test_pictures_fit_a_desktop_and_scroll_sideways_on_a_phone_instead_of_shrinking(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
-    for url, least in (("modules/", 640), ("curriculum/", 560)):
+    for url, least in (("modules/", 680), ("curriculum/", 640)):
         page.goto(site_url + url)
         box = page.locator("svg.kb-graphic").first.bounding_box()
         assert box["width"] >= least, url
         assert page.locator(".kb-graphic-scroll").first.evaluate("e => e.scrollWidth > e.clientWidth"), url
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, f"{url}: the page itself scrolls sideways"
     context.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = desktop.new_page()
+    for url in ("modules/", "curriculum/"):
+        page.goto(site_url + url)
+        assert not page.locator(".kb-graphic-scroll").first.evaluate("e => e.scrollWidth > e.clientWidth"), f"{url} scrolls on a desktop"
+    desktop.close()

@@ -252,4 +252,4 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
     desc = label("map_desc", lang, **counts) + " " + (label("map_desc_taught", lang, **counts) if any_taught else label("map_sessions_unknown", lang)) + " " + label("graphic_text_below", lang)
     body = defs + el("g", {"class": "kb-edges"}, *edges) + legend(prefix, lang, any_taught, any_unknown) + el("g", {}, *parts_sessions) + note + el("g", {}, *headings) + el("g", {}, *node_parts)
     svg = svg_root(WIDTH, height, f"{prefix}-title", label("map", lang), f"{prefix}-desc", desc, body, cls="kb-graphic--map")
-    return figure(svg, label("map_caption", lang), 640, prefix)
+    return figure(svg, label("map_caption", lang), 680, prefix)

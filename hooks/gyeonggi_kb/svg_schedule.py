@@ -124,4 +124,4 @@ def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefi
     desc = label("strip_desc", lang, first=month_name(first.year, first.month, lang), last=month_name(last.year, last.month, lang),
                  period=period, known=known, unknown=unknown)
     svg = svg_root(WIDTH, height, f"{prefix}-title", label("strip", lang), f"{prefix}-desc", desc, "".join(parts), cls="kb-graphic--schedule")
-    return figure(svg, label("strip_caption", lang), 560, prefix)
+    return figure(svg, label("strip_caption", lang), 640, prefix)
