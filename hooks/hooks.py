@@ -6,19 +6,23 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_config: our overrides/ must win over the i18n plugin's sitemap template,
   which it inserts first in theme.dirs (runs after the plugin, priority -200).
 - on_pre_build: validate and generate pages. The i18n plugin builds once per
-  language with the same config, so this runs twice; the second run writes
-  nothing because files are only written when their bytes change.
+  language with the same config, so this runs twice; the second run reuses
+  the records of the first (a rebuild in `mkdocs serve` gets a fresh config).
 - on_page_content: link the first mention of each glossary term (gyeonggi_kb.autolink),
   unless the page says `autolink: false` in its front matter. The glossary
   records come from on_pre_build via the config of the running build.
   Before that, accessibility fixes to the rendered HTML (accessible_html).
+- on_serve: from then on, bad data during a `mkdocs serve` rebuild is logged
+  and the last good records and generated pages are kept, so the preview
+  stays up while an editor fixes the YAML (the first build still stops).
 - on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
   the site root; the same bytes in both language builds.
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
 
-No state is kept at module level: `mkdocs serve` does not reload hooks.
+Module-level state is only `SERVING`, set by on_serve and kept for the life of
+the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.site import generate_site
 
 log = get_plugin_logger("gyeonggi_kb")
+SERVING: dict = {}  # "active": True once serving; "site": the records of the last good data
 
 
 def repo_root(config) -> Path:
@@ -53,15 +58,24 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    if "kb_site" in config:
+        return  # the second language's build of the same run: pages are generated already
     try:
         site, changed = generate_site(repo_root(config), Path(config.docs_dir))
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
+        if SERVING.get("active"):
+            # Aborting would leave the preview waiting until the data is fixed; the
+            # pages generated from the last good data are still in docs/, so build those.
+            log.error(f"{err}; the preview keeps the last good data until you fix and save the file")
+            config["kb_site"] = SERVING.get("site")
+            return
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
+    SERVING["site"] = site
 
 
 def build_language(config) -> str:
@@ -79,6 +93,11 @@ def on_page_content(html, page, config, files):
     prefix = "" if build_lang == "ko" else f"{build_lang}/"
     linked_html, _ = link_page(html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix)
     return linked_html
+
+
+def on_serve(server, config, builder):
+    SERVING["active"] = True  # after the first build: that one still stops on bad data
+    return server
 
 
 def absolute_url(config, file) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, build_site, copy_site_sources, copy_tree, run_python
+from conftest import REPO, build_site, copy_tree, fixture_site, run_python
 from gyeonggi_kb import load_site
 from gyeonggi_kb.editor_schemas import schema_path
 from gyeonggi_kb.load import FRONT_MATTER
@@ -23,14 +22,6 @@ NEW = {
     "reference": ("eu-ai-act", ["references/eu-ai-act.yml"]),
     "recap": ("s01", ["docs/recaps/s01.ko.md", "docs/recaps/s01.en.md"]),
 }
-
-
-def fixture_site(target):
-    """The site's templates and hooks with the minimal fixture's data: a small tree that builds."""
-    root = copy_site_sources(target)
-    for folder in ("curriculum", "glossary", "references", "docs/recaps"):
-        shutil.rmtree(root / folder, ignore_errors=True)
-    return copy_tree(root)
 
 
 def scaffold(root, kind):

@@ -1,0 +1,144 @@
+"""`make serve` as an editor uses it: the real `mkdocs serve` on a temporary copy.
+
+A YAML edit shows up in the served page; bad data is printed as `path:line:
+message` while the server keeps serving the last good pages; and once edits
+stop, the server stops rebuilding (generated pages are written only when
+their bytes change, so regenerating does not retrigger the watcher forever).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, fixture_site
+
+pytestmark = pytest.mark.build
+
+TERM = "glossary/generative-ai.yml"
+PAGE = "en/glossary/generative-ai/"
+GENEROUS = 120  # seconds; a slow shared CI machine, not a performance requirement
+BUILD_STARTED = "Building documentation..."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_command(port: int) -> list[str]:
+    """The command of `make serve`, on another port."""
+    recipe = next(line for line in (REPO / "Makefile").read_text().splitlines() if "mkdocs serve" in line)
+    args = recipe.split("mkdocs serve", 1)[1].split()
+    args = [a for a in args if not a.startswith("--dev-addr") and not a.startswith("127.0.0.1")]
+    return [sys.executable, "-m", "mkdocs", "serve", *args, "--dev-addr", f"127.0.0.1:{port}"]
+
+
+def wait_for(condition, what: str, timeout: float = GENEROUS):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"gave up after {timeout} s waiting for {what}")
+
+
+class Server:
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        self.log_path = root / "serve.log"
+        env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+        self.log_file = self.log_path.open("w")
+        self.process = subprocess.Popen(serve_command(self.port), cwd=root, env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=GENEROUS) as response:
+            return response.read().decode("utf-8")
+
+    def page_has(self, path: str, text: str) -> bool:
+        try:
+            return text in self.get(path)
+        except OSError:
+            return False
+
+    def wait_until_quiet(self, quiet: float = 2.0) -> None:
+        """Until the log has not grown for `quiet` seconds: every rebuild an edit caused has finished."""
+        last = [self.log(), time.monotonic()]
+
+        def settled():
+            now = self.log()
+            if now != last[0]:
+                last[:] = [now, time.monotonic()]
+            return time.monotonic() - last[1] >= quiet
+
+        wait_for(settled, "the server to stop rebuilding")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log_file.close()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def server(tmp_path):
+    server = Server(fixture_site(tmp_path / "repo"))
+    try:
+        wait_for(lambda: "Serving on" in server.log() or server.process.poll() is not None, "the server to start")
+        assert server.process.poll() is None, server.log()
+        yield server
+    finally:
+        server.stop()
+
+
+def test_make_serve_keeps_the_preview_up_and_does_not_strictly_abort():
+    assert "--no-strict" in serve_command(8000)
+
+
+def test_serve_picks_up_a_yaml_edit_reports_bad_data_and_settles(server):
+    term = server.root / TERM
+    assert server.page_has(PAGE, "AI that generates text")
+
+    edit(term, "AI that generates text", "AI that writes text")
+    started = time.monotonic()
+    wait_for(lambda: server.page_has(PAGE, "AI that writes text"), "the edit to reach the served page")
+    print(f"\nYAML edit visible after {time.monotonic() - started:.2f} s")
+
+    edit(term, "status: draft", "status: drafty")
+    message = "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?"
+    wait_for(lambda: message in server.log(), "the data error in the terminal")
+    server.wait_until_quiet()
+    assert server.process.poll() is None, "the server died on bad data"
+    assert "Traceback" not in server.log()
+    assert "AI that writes text" in server.get(PAGE)  # the last good page, served without waiting
+
+    edit(term, "status: drafty", "status: draft")
+    edit(term, "AI that writes text", "AI that produces text")
+    wait_for(lambda: server.page_has(PAGE, "AI that produces text"), "the fixed data to reach the served page")
+
+    server.wait_until_quiet()
+    builds = server.log().count(BUILD_STARTED)
+    time.sleep(3)  # idle: nothing is edited, so nothing may rebuild
+    assert server.log().count(BUILD_STARTED) == builds
