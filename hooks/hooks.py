@@ -16,10 +16,12 @@ makes one small, idempotent change to MkDocs' own objects:
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
 - on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
-  the site root; the same bytes in both language builds.
+  the site root; the same bytes in both language builds. After the last
+  language, also sessions.ics and the Atom feeds of each language.
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
+- on_page_markdown: frame each hand-written recap with its front-matter data.
 
 Module-level state is only `SERVING`, set by on_serve and kept for the life of
 the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
@@ -37,7 +39,9 @@ from gyeonggi_kb import DataError
 from gyeonggi_kb.autolink import link_page
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.glossary_export import write_exports
-from gyeonggi_kb.site import generate_site
+from gyeonggi_kb.render_recaps import recap_page_markdown
+from gyeonggi_kb.site import export_files, generate_site
+from gyeonggi_kb.write import write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
 SERVING: dict = {}  # "active": True once serving; "site": the records of the last good data
@@ -100,6 +104,37 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Recaps are hand-written; their frame (facts, takeaways, links, sources) comes from their front matter."""
+    site = config.get("kb_site")
+    if site is None:
+        return markdown
+    framed = recap_page_markdown(site, page.file.src_uri, getattr(page.file, "locale", None), markdown)
+    return markdown if framed is None else framed
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Write the files that are not pages into site/.
+
+    Glossary exports: the same bytes in every language build. Calendars and
+    feeds: all languages at once, after the last language's build. The i18n
+    plugin runs the other languages' builds inside the first build's
+    on_post_build (priority -100) and marks itself `building` meanwhile; at
+    -200 this runs after it. One call for all languages keeps the exports
+    independent of build order, and site/ is a better home than docs/: these
+    are not pages, and the i18n plugin would otherwise copy or localise them.
+    """
+    site = config.get("kb_site")
+    if site is None:
+        return
+    write_exports(Path(config.site_dir), site.terms.values())
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    for rel, text in export_files(site, config.site_url or "/").items():
+        write_if_changed(Path(config.site_dir) / rel, text)
+
+
 def absolute_url(config, file) -> str:
     url = "" if file.url in ("", "./") else file.url
     return config.site_url.rstrip("/") + "/" + url
@@ -123,9 +158,3 @@ def on_page_context(context, page, config, nav):
         if original is not None:
             page.canonical_url = absolute_url(config, original)
     return context
-
-
-def on_post_build(config):
-    site = config.get("kb_site")
-    if site is not None:
-        write_exports(Path(config.site_dir), site.terms.values())

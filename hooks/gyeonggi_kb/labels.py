@@ -148,3 +148,87 @@ def format_date(value, lang: str, weekday: bool = False) -> str:
     if len(parts) == 2:
         return f"{parts[0]}년 {parts[1]}월" if lang == "ko" else f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
     return f"{parts[0]}년" if lang == "ko" else str(parts[0])
+
+
+# The reference library, timeline, recaps, calendar and feeds (kept in their own block so edits above rebase cleanly).
+LABELS.update({
+    "jurisdiction_gyeonggi": ("경기도", "Gyeonggi Province"),
+    "jurisdiction_korea": ("대한민국", "Republic of Korea"),
+    "jurisdiction_eu": ("유럽연합", "European Union"),
+    "jurisdiction_oecd": ("OECD", "OECD"),
+    "jurisdiction_unesco": ("유네스코", "UNESCO"),
+    "jurisdiction_united-states": ("미국", "United States"),
+    "jurisdiction_g7": ("G7", "G7"),
+    "jurisdiction_council-of-europe": ("유럽평의회", "Council of Europe"),
+    "jurisdiction_iso-iec": ("ISO/IEC", "ISO/IEC"),
+    "jurisdiction_international-summit": ("국제 정상회의", "International summits"),
+    "type_law": ("법률·협약", "Laws and treaties"),
+    "type_regulation": ("규칙", "Regulations"),
+    "type_ordinance": ("조례", "Ordinances"),
+    "type_recommendation": ("권고", "Recommendations"),
+    "type_framework": ("프레임워크·전략", "Frameworks and strategies"),
+    "type_standard": ("표준", "Standards"),
+    "type_declaration": ("선언", "Declarations"),
+    "type_code-of-conduct": ("행동강령", "Codes of conduct"),
+    "type_guideline": ("가이드라인", "Guidelines"),
+    "type_provincial-policy": ("경기도 정책", "Provincial policies"),
+    "by_jurisdiction": ("관할별", "By jurisdiction"),
+    "by_type": ("유형별", "By type"),
+    "library_intro": (
+        "AI 정책 문서 {n}건을 관할과 유형에 따라 두 번 나누어 보여 줍니다. 각 문서의 주요 일자는 [연표]({timeline})에 모여 있습니다.",
+        "{n} AI policy documents, listed twice: by jurisdiction and by type. Every dated milestone is also on the [timeline]({timeline}).",
+    ),
+    "filter_label": ("목록에서 찾기", "Filter the lists"),
+    "filter_hint": ("제목, 발행 기관, 관할 또는 유형의 일부를 입력하세요.", "Type part of a title, issuer, jurisdiction or type."),
+    "filter_none": ("찾는 문서가 없습니다.", "No document matches."),
+    "official_text_in": ("공식 문서({language})", "Official text ({language})"),
+    "language_ko": ("한국어", "Korean"),
+    "language_en": ("영어", "English"),
+    "no_official_url": ("확인된 공식 문서 주소가 없습니다. 아래 출처를 참고하세요.", "No official address has been confirmed; see the sources below."),
+    "date_partial": ("일자 미확인", "day not known"),
+    "milestone_what": ("내용", "What happened"),
+    "milestone_adopted": ("채택·의결", "Adopted"),
+    "milestone_signed": ("서명", "Signed"),
+    "milestone_promulgated": ("공포·제정", "Promulgated"),
+    "milestone_published": ("발행·발표", "Published"),
+    "milestone_in-force": ("시행·발효", "In force"),
+    "milestone_applies": ("적용", "Applies"),
+    "milestone_amended": ("개정", "Amended"),
+    "milestone_announced": ("발표", "Announced"),
+    "milestone_launched": ("출범·개통", "Launched"),
+    "discussed_modules": ("교육 모듈", "Modules"),
+    "discussed_sessions": ("회차", "Sessions"),
+    "discussed_recaps": ("회차 요약", "Recaps"),
+    "timeline": ("AI 정책 연표", "AI policy timeline"),
+    "timeline_intro": (
+        "정책 자료실의 모든 주요 일자와 날짜가 발표된 교육 회차를 시간 순서로 모았습니다. "
+        "‘예정’ 표시는 이 사이트를 만든 날({today})을 기준으로 아직 오지 않은 날짜입니다. "
+        "날짜를 월이나 연도까지만 알 수 있는 항목은 그 기간의 맨 앞에 둡니다.",
+        "Every dated milestone in the reference library and every programme session with an announced date, in "
+        "chronological order. \"Upcoming\" marks dates after the day this site was built ({today}). Items known only "
+        "to the month or year are placed at the start of that period.",
+    ),
+    "timeline_no_build_date": (
+        "정책 자료실의 모든 주요 일자와 날짜가 발표된 교육 회차를 시간 순서로 모았습니다.",
+        "Every dated milestone in the reference library and every programme session with an announced date, in chronological order.",
+    ),
+    "upcoming": ("예정", "Upcoming"),
+    "programme_session": ("교육 회차", "Programme session"),
+    "recaps": ("회차 요약", "Session recaps"),
+    "recaps_intro": (
+        "진행된 회차를 공개 자료에 근거해 정리한 요약입니다. 요약이 아직 없는 회차는 ‘회차 요약이 아직 게시되지 않았습니다’로 표시합니다.",
+        "Summaries of sessions that have taken place, based only on public sources. Sessions without one say \"Recap not yet published\".",
+    ),
+    "recaps_for_editors": ("회차 요약 작성 안내(편집자용)", "How to write a recap (for editors)"),
+    "recap_of": ("{session} 요약", "Recap of {session}"),
+    "takeaways": ("핵심 내용", "Key takeaways"),
+    "related": ("관련 자료", "Related pages"),
+    "session_page": ("회차 정보", "Session details"),
+    "calendar": ("회차 일정을 달력에 추가(.ics)", "Add the sessions to your calendar (.ics)"),
+    "calendar_note": (
+        "날짜가 발표된 회차만 들어 있습니다. 시간이 발표되지 않은 회차는 종일 일정으로 표시됩니다.",
+        "Only sessions with an announced date are included; sessions without announced times are all-day events.",
+    ),
+    "feed": ("회차 요약과 교육 소식 (Atom 피드)", "Recaps and programme news (Atom feed)"),
+    "programme_announced": ("교육과정 발표: {title}", "Programme announced: {title}"),
+})

@@ -27,6 +27,7 @@ COLLECTIONS = {
 PROGRAMME_FILE = "curriculum/programme.yml"
 LESSONS_DIR = "curriculum/lessons"
 RECAPS_DIR = "docs/recaps"
+RECAP_NON_RECAPS = ("index", "template")
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
 H2 = re.compile(r"^##\s")
@@ -109,7 +110,8 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             title=texts(data, "title"), summary=texts(data, "summary"),
             urls=Text(data["urls"]["ko"], data["urls"]["en"]),
             milestones=tuple(
-                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"]) for m in data["milestones"]
+                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"))
+                for m in data["milestones"]
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
         )
@@ -189,17 +191,22 @@ def load_recaps(root: Path, out: Loaded) -> None:
         return
     for path in sorted(base.glob("*.md")):
         stem, _, lang = path.stem.rpartition(".")
-        if stem in ("index", "template") or stem.startswith("_") or lang not in LANGS:
-            continue
         rel = path.relative_to(root).as_posix()
+        if (stem or lang) in RECAP_NON_RECAPS or (stem or lang).startswith("_"):
+            continue  # the template and any helper page are not recaps
+        if lang not in LANGS:
+            out.problems.append(Problem(rel, 0, f"recap file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
+            continue
         text = read_text(path)
         match = FRONT_MATTER.match(text)
         if not match:
-            out.problems.append(Problem(rel, 1, "a recap must start with front matter between two '---' lines (see docs/recaps/template)"))
+            out.problems.append(Problem(rel, 1, f"a recap must start with front matter between two '---' lines (copy {RECAPS_DIR}/template.{lang}.md)"))
             continue
         data, problems = parse_yaml(match.group(1), rel, first_line=2)
         if data is not None or not problems:
             problems += list(shapes.RECAP.check(data, "", Where(rel, 1)))
+        if not problems and data["session"] != stem:
+            problems.append(Problem(rel, data.line_of("session"), f"recap names session '{data['session']}' but its file is named after '{stem}'; a recap of session '{data['session']}' lives in {RECAPS_DIR}/{data['session']}.{lang}.md"))
         out.problems += problems
         if problems:
             continue
@@ -208,6 +215,7 @@ def load_recaps(root: Path, out: Loaded) -> None:
             takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
             references=tuple(data["references"]), sources=sources(data["sources"]),
             page=f"recaps/{stem}.md", origin=origin_of(rel, data),
+            body=text[match.end():], body_line=match.group(0).count("\n") + 1,
         )
 
 

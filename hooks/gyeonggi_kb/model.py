@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import dates
+
 LANGS = ("ko", "en")
 
 
@@ -143,10 +145,11 @@ class Milestone:
     kind: str
     text: Text
     source: str
+    line: int = field(default=0, compare=False)  # line of the milestone's date in its file
 
     @property
-    def sort_key(self) -> str:
-        return self.date.isoformat() if isinstance(self.date, dt.date) else str(self.date)
+    def sort_key(self) -> tuple:
+        return dates.sort_key(self.date)
 
 
 @dataclass(frozen=True)
@@ -180,3 +183,5 @@ class Recap:
     sources: tuple
     page: str  # docs-relative path without language suffix, e.g. recaps/s01.md
     origin: Origin
+    body: str = field(default="", compare=False)  # the Markdown after the front matter
+    body_line: int = field(default=0, compare=False)  # file line where the body starts

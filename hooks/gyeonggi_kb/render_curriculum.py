@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import jsonld
 from .backlinks import Backlinks, PageRef, module_page, reference_page, session_page, session_title, term_page
 from .labels import format_date, label
 from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, relative, source_line, table
@@ -11,6 +12,7 @@ from .svg_schedule import render_schedule_strip
 
 OVERVIEW = "curriculum/index.md"
 MODULE_INDEX = "modules/index.md"
+RECAPS_INDEX = "curriculum/recaps.md"
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
 
 
@@ -68,14 +70,25 @@ def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks,
         f"## {label('schedule', lang)} {{#schedule}}\n",
         render_schedule_strip(p, sessions, lang, here),
         table([label("session", lang), label("date", lang), label("topic", lang), label("venue", lang), label("status", lang), label("recap", lang)], rows) + "\n",
+        calendar_link(lang),
+        link(label("recaps", lang), here, RECAPS_INDEX) + "\n",
         f"## {label('modules', lang)} {{#modules}}\n",
         link(label("module_index", lang), here, MODULE_INDEX) + " · " + link(label("map", lang), here, MODULE_INDEX + "#map") + "\n",
         f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(p.sources, lang)}\n",
+        jsonld.script_block(jsonld.course(p, lang, len(sessions))),
     ]
     return "\n".join(parts)
 
 
-def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str) -> str:
+def calendar_link(lang: str) -> str:
+    # Raw HTML: sessions.ics is written into site/ after the build, so MkDocs cannot check a Markdown link to it.
+    return (
+        f'<p class="kb-calendar-link"><a href="../sessions.ics" type="text/calendar" download>{label("calendar", lang)}</a><br>\n'
+        f'<small>{label("calendar_note", lang)}</small></p>\n'
+    )
+
+
+def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, programme: Programme | None = None) -> str:
     here = session_page(s.id)
     time = f"{s.start_time}–{s.end_time}" if s.start_time and s.end_time else None
     facts = [
@@ -102,6 +115,9 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str) -
         f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(s.sources, lang)}\n",
         link(label("programme", lang), here, OVERVIEW + "#schedule") + "\n",
     ]
+    event = jsonld.event(s, programme, lang, label("session_n", lang, n=s.number) + (f": {s.title[lang]}" if s.title[lang] else ""))
+    if event:
+        parts.append(jsonld.script_block(event))
     return "\n".join(parts)
 
 
@@ -204,7 +220,7 @@ def curriculum_pages(site, backlinks: Backlinks) -> dict:
             pages[f"curriculum/index.{lang}.md"] = render_overview(site.programme, sessions, backlinks, lang)
         pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang, sessions)
         for s in sessions:
-            pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang)
+            pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang, site.programme)
         for m in modules:
             pages[f"modules/{m.id}.{lang}.md"] = render_module(m, site, backlinks, lang)
     return pages

@@ -6,15 +6,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import dates
+
 from .backlinks import Backlinks
 from .load import load_all
+from .model import LANGS
 from .problems import DataError, Problem
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
+from .render_recaps import recap_index_pages
+from .render_timeline import timeline_pages
+from .calendar_ics import render_calendar
+from .feeds import FEED, render_feed
 from .validate import check_all
 from .write import write_pages
 
@@ -29,18 +37,24 @@ class Site:
     references: dict
     recaps: dict
     problems: list
+    build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
+
+    @property
+    def build_date(self):
+        return dates.build_date(self.build_epoch)
 
 
-def load_site(root: Path) -> Site:
+def load_site(root: Path, environ=None) -> Site:
     loaded = load_all(root)
     problems = check_all(loaded)
-    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems)
+    epoch = dates.build_epoch(root, os.environ if environ is None else environ)
+    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch)
 
 
 def render_pages(site: Site) -> dict:
     backlinks = Backlinks(site)
     pages = {}
-    for render in (curriculum_pages, glossary_pages, reference_pages):
+    for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages):
         pages.update(render(site, backlinks))
     return pages
 
@@ -56,3 +70,18 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> tuple[Site, dict]
     if site.problems:
         raise DataError(site.problems)
     return site, write_pages(docs_dir or root / "docs", render_pages(site))
+
+
+def export_files(site: Site, site_url: str, default_lang: str = "ko") -> dict:
+    """Files that are not pages, by site-relative path: the calendar and the feed of each language.
+
+    The default language sits at the site root, the others under '<lang>/', as
+    the i18n plugin lays out pages. `site_url` is the absolute root URL.
+    """
+    files = {}
+    root_url = site_url.rstrip("/") + "/"
+    for lang in LANGS:
+        prefix = "" if lang == default_lang else f"{lang}/"
+        files[prefix + "sessions.ics"] = render_calendar(site, lang, root_url + prefix)
+        files[prefix + FEED] = render_feed(site, lang, root_url + prefix)
+    return files

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from typing import Iterator
 
+from . import dates
 from .load import Loaded
 from .problems import Problem, did_you_mean
 
@@ -178,15 +179,30 @@ def check_term_labels(loaded: Loaded) -> Iterator[Problem]:
             )
 
 
+# Milestones that can only follow the document's adoption (or signature).
+AFTER_ADOPTION = ("promulgated", "in-force", "applies")
+
+
 def check_references(loaded: Loaded) -> Iterator[Problem]:
-    """Glossary links resolve, and a document is not in force before it was adopted."""
+    """Glossary links resolve, and nothing is promulgated, in force or applied before the document was adopted.
+
+    Partial dates ('2024-07') stand for a period: a milestone is reported only
+    when it is *certainly* earlier than the earliest adoption, so '2024-07'
+    in force after '2024-07-15' adopted is not an error, but '2024-06' is.
+    """
     for r in loaded.references.values():
         o = r.origin
         yield from check_refs(o, f"reference '{r.id}'", "terms", r.terms, "term", loaded)
-        adopted = [m.sort_key for m in r.milestones if m.kind in ("adopted", "signed")]
+        adoptions = [m for m in r.milestones if m.kind in ("adopted", "signed")]
+        if not adoptions:
+            continue
+        adopted = min(adoptions, key=lambda m: dates.first_day(m.date))
         for m in r.milestones:
-            if m.kind == "in-force" and adopted and m.sort_key < min(adopted):
-                yield Problem(o.path, o.line_of("milestones"), f"reference '{r.id}' comes into force on {m.sort_key}, before it was adopted on {min(adopted)}; check both dates")
+            if m.kind in AFTER_ADOPTION and dates.certainly_before(m.date, adopted.date):
+                yield Problem(
+                    o.path, m.line or o.line_of("milestones"),
+                    f"reference '{r.id}' has '{m.kind}' on {dates.iso(m.date)}, before it was {adopted.kind} on {dates.iso(adopted.date)} (line {adopted.line}); check both dates",
+                )
 
 
 def check_recaps(loaded: Loaded) -> Iterator[Problem]:
@@ -203,6 +219,9 @@ def check_recaps(loaded: Loaded) -> Iterator[Problem]:
             yield Problem(o.path, o.line_of("date"), f"{owner} is dated {r.date}, but session '{r.session}' took place on {session.date}")
         if session and session.date is None:
             yield Problem(o.path, o.line_of("session"), f"{owner}: session '{r.session}' has no confirmed date in curriculum/sessions/{r.session}.yml; a recap needs a held session")
+        for offset, line in enumerate(r.body.split("\n")):
+            if line.startswith("# "):
+                yield Problem(o.path, r.body_line + offset, f"{owner} must not have its own '# ' title: the page title comes from 'title' in the front matter; start sections with '## '")
 
 
 CHECKS = (check_sessions, check_modules, check_terms, check_term_labels, check_references, check_recaps)

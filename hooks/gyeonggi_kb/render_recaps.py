@@ -1,0 +1,102 @@
+"""Session recaps: the recaps index page, and the frame around each hand-written recap. No I/O.
+
+Recaps are written by hand in docs/recaps/<session>.<lang>.md; their front
+matter is data (validated like the YAML collections). The generator cannot own
+that folder, so the index lives at curriculum/recaps, and the frame of a recap
+page (title, session facts, summary, takeaways, related pages, sources) is
+added while MkDocs reads the page: `recap_page_markdown` is called from the
+hook's on_page_markdown with the page's own Markdown and returns the full page.
+Editors write only the narrative; links and facts come from the data, so they
+are the same in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .backlinks import Backlinks, module_page, reference_page, session_page, session_title, term_page
+from .labels import format_date, label
+from .markdown import bullet_list, escape, front_matter, link, source_line, table
+from .model import LANGS, Recap
+
+INDEX = "curriculum/recaps.md"
+EDITORS_GUIDE = "editors/recaps.md"
+FEED = "recaps.atom.xml"  # per language: /recaps.atom.xml and /en/recaps.atom.xml
+RECAP_SOURCE = re.compile(r"^recaps/([a-z0-9-]+)\.(ko|en)\.md$")
+
+
+def unknown(lang: str) -> str:
+    return f'<span class="kb-unknown">{label("not_announced", lang)}</span>'
+
+
+def recap_key(src_uri: str, locale: str | None) -> tuple | None:
+    """(session id, language) of a recap source file such as 'recaps/s01.ko.md', else None."""
+    match = RECAP_SOURCE.match(src_uri)
+    if not match:
+        return None
+    return (match.group(1), locale or match.group(2))
+
+
+def related_block(recap: Recap, site, here: str, lang: str) -> str:
+    groups = [
+        (label("modules", lang), [link(site.modules[m].title[lang], here, module_page(m)) for m in recap.modules if m in site.modules]),
+        (label("key_terms", lang), [link(site.terms[t].term[lang], here, term_page(t)) for t in recap.terms if t in site.terms]),
+        (label("references", lang), [link(site.references[r].title[lang], here, reference_page(r)) for r in recap.references if r in site.references]),
+    ]
+    blocks = [f"**{name}**\n\n" + bullet_list(items, "") for name, items in groups if items]
+    return "\n\n".join(blocks) or label("none", lang)
+
+
+def render_recap_page(recap: Recap, body: str, site, lang: str) -> str:
+    """The full Markdown of a recap page: data-driven frame around the editor's narrative `body`."""
+    here = recap.page
+    session = site.sessions.get(recap.session)
+    facts = [[label("session", lang), link(session_title(session)[lang], here, session_page(session.id)) if session else escape(recap.session)]]
+    facts.append([label("date", lang), format_date(recap.date, lang, weekday=True)])
+    if session is not None:
+        facts.append([label("venue", lang), escape(session.venue[lang]) if session.venue[lang] else unknown(lang)])
+    parts = [
+        f"# {escape(recap.title)} {{#recap}}\n",
+        table(["", ""], facts) + "\n",
+        f"{escape(recap.summary)}\n",
+        f"## {label('takeaways', lang)} {{#takeaways}}\n",
+        "\n".join(f"- {escape(t)}" for t in recap.takeaways) + "\n",
+        body.strip() + "\n" if body.strip() else "",
+        f"## {label('related', lang)} {{#related}}\n\n{related_block(recap, site, here, lang)}\n",
+        f"## {label('sources', lang)} {{#sources}}\n",
+        "\n".join(f"{i}. {source_line(s, lang)}" for i, s in enumerate(recap.sources, 1)) + "\n",
+        link(label("recaps", lang), here, INDEX) + "\n",
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def recap_page_markdown(site, src_uri: str, locale: str | None, markdown: str) -> str | None:
+    """For the hook: the framed page if `src_uri` is a loaded recap, else None (leave the page alone)."""
+    key = recap_key(src_uri, locale)
+    recap = site.recaps.get(key) if key else None
+    return render_recap_page(recap, markdown, site, recap.lang) if recap else None
+
+
+def render_index(site, backlinks: Backlinks, lang: str) -> str:
+    here = INDEX
+    rows = []
+    for s in sorted(site.sessions.values(), key=lambda s: s.number):
+        recap = site.recaps.get((s.id, lang)) or next((site.recaps[(s.id, o)] for o in LANGS if (s.id, o) in site.recaps), None)
+        rows.append([
+            link(session_title(s)[lang], here, session_page(s.id)),
+            format_date(s.date, lang) if s.date else unknown(lang),
+            f"{link(recap.title, here, recap.page)}: {escape(recap.summary)}" if recap else label("recap_missing", lang),
+        ])
+    return "\n".join([
+        front_matter({"title": label("recaps", lang)}),
+        f"# {label('recaps', lang)} {{#recaps}}\n",
+        label("recaps_intro", lang) + "\n",
+        table([label("session", lang), label("date", lang), label("recap", lang)], rows) + "\n",
+        # Raw HTML: the feed is written into site/ after the build, so MkDocs cannot check a Markdown link to it.
+        f'<p class="kb-feed-link"><a href="../../{FEED}" type="application/atom+xml">{label("feed", lang)}</a></p>\n',
+        link(label("recaps_for_editors", lang), here, EDITORS_GUIDE) + "\n",
+    ])
+
+
+def recap_index_pages(site, backlinks: Backlinks) -> dict:
+    return {f"curriculum/recaps.{lang}.md": render_index(site, backlinks, lang) for lang in LANGS}
