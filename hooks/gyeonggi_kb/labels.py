@@ -187,6 +187,7 @@ LABELS.update({
     "no_official_url": ("확인된 공식 문서 주소가 없습니다. 아래 출처를 참고하세요.", "No official address has been confirmed; see the sources below."),
     "date_partial": ("일자 미확인", "day not known"),
     "milestone_what": ("내용", "What happened"),
+    "source": ("출처", "Source"),
     "milestone_adopted": ("채택·의결", "Adopted"),
     "milestone_signed": ("서명", "Signed"),
     "milestone_promulgated": ("공포·제정", "Promulgated"),

@@ -62,11 +62,11 @@ def render_reference(r: Reference, terms: dict, backlinks: Backlinks, lang: str,
     other = "en" if lang == "ko" else "ko"
     milestones = sorted(r.milestones, key=lambda m: m.sort_key)
     rows = [
-        f"| {milestone_date(m, lang, today)} | {label('milestone_' + m.kind, lang)} | {escape(m.text[lang])} | [{label('sources', lang)}](<{m.source}>) |"
+        f"| {milestone_date(m, lang, today)} | {label('milestone_' + m.kind, lang)} | {escape(m.text[lang])} | [{label('source', lang)}](<{m.source}>) |"
         for m in milestones
     ]
     milestone_table = (
-        f"| {label('date', lang)} | {label('type', lang)} | {label('milestone_what', lang)} | {label('sources', lang)} |\n|---|---|---|---|\n" + "\n".join(rows)
+        f"| {label('date', lang)} | {label('type', lang)} | {label('milestone_what', lang)} | {label('source', lang)} |\n|---|---|---|---|\n" + "\n".join(rows)
         if rows else label("none", lang)
     )
     facts = [
@@ -96,9 +96,7 @@ def render_reference(r: Reference, terms: dict, backlinks: Backlinks, lang: str,
 
 
 def index_item(r: Reference, here: str, lang: str, extra: str) -> str:
-    first = min(r.milestones, key=lambda m: m.sort_key, default=None)
-    year = f" · {dates.parts(first.date)[0]}" if first else ""
-    return f"- {link(r.title[lang], here, reference_page(r.id))}  \n  <small>{escape(r.issuer[lang])} · {extra}{year}</small>"
+    return f"- {link(r.title[lang], here, reference_page(r.id))}  \n  <small>{escape(r.issuer[lang])} · {extra}</small>"
 
 
 def grouped(references: list[Reference], here: str, lang: str, field: str, order: tuple, other) -> list[str]:
@@ -127,7 +125,8 @@ def render_index(references: list[Reference], lang: str) -> str:
     here = INDEX
     intro = label("library_intro", lang, n=len(references), timeline=relative(here, TIMELINE))
     return "\n".join([
-        front_matter({"title": label("reference_library", lang)}),
+        # No glossary auto-links: issuer names in the small print would become low-contrast links, and a list of titles needs none.
+        front_matter({"title": label("reference_library", lang), "autolink": False}),
         f"# {label('reference_library', lang)} {{#library}}\n",
         intro + "\n",
         filter_box(lang),

@@ -69,13 +69,14 @@ def entry_line(e: TimelineEntry, lang: str, today) -> str:
         when += f" <small>({label('date_partial', lang)})</small>"
     kind = label("programme_session", lang) if e.kind == "session" else label(f"milestone_{e.kind}", lang)
     badge = f' <span class="kb-upcoming">{label("upcoming", lang)}</span>' if e.is_upcoming(today) else ""
-    source = f" ([{label('sources', lang)}](<{e.source}>))" if e.source else ""
+    source = f" ([{label('source', lang)}](<{e.source}>))" if e.source else ""
     return f"- **{when}**{badge} · {kind} · {link(e.title[lang], PAGE, e.page)}: {escape(e.text[lang])}{source}"
 
 
 def render_timeline(entries: list[TimelineEntry], lang: str, today) -> str:
     intro = label("timeline_intro", lang, today=format_date(today, lang)) if today else label("timeline_no_build_date", lang)
-    parts = [front_matter({"title": label("timeline", lang)}), f"# {label('timeline', lang)} {{#timeline}}\n", intro + "\n"]
+    # No glossary auto-links: the same terms recur on every line of a long list.
+    parts = [front_matter({"title": label("timeline", lang), "autolink": False}), f"# {label('timeline', lang)} {{#timeline}}\n", intro + "\n"]
     year = None
     for e in entries:
         entry_year = dates.parts(e.date)[0]
