@@ -43,7 +43,7 @@ test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the
 	$(BIN)/python -m pytest
 
 clean: ## Remove site/ and the generated folders under docs/
-	rm -rf site docs/curriculum docs/modules docs/sessions docs/glossary docs/references
+	rm -rf site docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
@@ -65,3 +65,7 @@ new-recap: $(BIN)/.installed ## New session recap in both languages: make new-re
 .PHONY: import-glossary
 import-glossary: $(BIN)/.installed ## Import a spreadsheet of terms (glossary.csv columns) into glossary/: make import-glossary FILE=terms.csv
 	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)"
+
+.PHONY: translation-status
+translation-status: $(BIN)/.installed ## List what is missing in English or Korean, and how far each collection is translated
+	@$(BIN)/python -m gyeonggi_kb translation-status

@@ -22,7 +22,7 @@ MINIMAL = REPO / "tests" / "fixtures" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
 # What the build needs from the repository; everything else stays behind.
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
-GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
+GENERATED = ("curriculum", "modules", "sessions", "glossary", "references", "translation-status")
 
 
 def copy_tree(target: Path, files: dict | None = None, base: Path = MINIMAL) -> Path:

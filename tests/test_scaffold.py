@@ -75,6 +75,8 @@ def test_every_scaffold_builds_with_mkdocs(tmp_path):
         for prefix in ("", "en/"):
             html = (root / "site" / prefix / page / "index.html").read_text(encoding="utf-8")
             assert "TODO" in html
+    status = (root / "site/en/translation-status/index.html").read_text(encoding="utf-8")
+    assert "glossary/large-language-model.yml" in status and "docs/recaps/s01.ko.md" in status
 
 
 @pytest.mark.parametrize("kind, record_id, message", [

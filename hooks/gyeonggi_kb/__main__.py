@@ -1,6 +1,6 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv
+    validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -16,12 +16,14 @@ from .editor_schemas import render_schemas, stale_schemas, write_schemas
 from .glossary_import import import_glossary
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
+from .render_translation import render_terminal
 from .site import generate, load_site
+from .translation import coverage, translation_gaps
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary"))
+    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary", "translation-status"))
     parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
@@ -29,6 +31,8 @@ def main(argv=None) -> int:
     root = args.root.resolve()
     if args.command == "schemas":
         return schemas_command(root, args.check)
+    if args.command == "translation-status":
+        return translation_status_command(root)
     if args.command == "new":
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
@@ -85,6 +89,16 @@ def new_command(root: Path, kind: str, record_id: str) -> int:
     print("created:\n" + "\n".join(f"  {rel}" for rel in created))
     print(f"next: replace every '{PLACEHOLDER}' (values and comments) with sourced text in both languages, "
           "then run `make validate` and `make serve` to check it")
+    return 0
+
+
+def translation_status_command(root: Path) -> int:
+    site = load_site(root)
+    if site.problems:  # broken records are left out, so the status would be incomplete
+        print(DataError(site.problems).report() + "\nfix these first; the translation status needs valid data", file=sys.stderr)
+        return 1
+    gaps = translation_gaps(site, site.pages)
+    print(render_terminal(gaps, coverage(site, site.pages, gaps)))
     return 0
 
 

@@ -117,6 +117,38 @@ LABELS.update({
     "strip_mondays": ("숫자: 월요일 날짜", "Numbers: Mondays"),
 })
 
+# The translation status page for editors (own block so edits above and below rebase cleanly).
+LABELS.update({
+    "translation_status": ("번역 현황", "Translation status"),
+    "translation_intro": (
+        "편집자를 위한 작업 목록입니다. 한 언어로만 있는 페이지와 수업 내용, 한 언어에서 비어 있거나 'TODO:' 자리표시가 남은 데이터를 보여 줍니다. "
+        "데이터와 페이지에서 자동으로 만들어지며, 터미널에서는 `make translation-status`로 같은 목록을 볼 수 있습니다.",
+        "A work list for editors: pages and lessons that exist in one language only, and data that is empty or still holds a 'TODO:' placeholder in one language. "
+        "It is generated from the data and the pages; `make translation-status` prints the same list in a terminal.",
+    ),
+    "coverage": ("모음별 번역 비율", "How far each collection is translated"),
+    "coverage_collection": ("모음", "Collection"),
+    "coverage_items": ("항목 수", "Items"),
+    "coverage_lang": ("{language} 완료", "Complete in {language}"),
+    "lang_name_ko": ("한국어", "Korean"),
+    "lang_name_en": ("영어", "English"),
+    "missing_in": ("{language}로 쓸 것", "To write in {language}"),
+    "missing_none": ("없습니다.", "Nothing."),
+    "collection_programme": ("교육과정 개요", "Programme"),
+    "collection_sessions": ("회차", "Sessions"),
+    "collection_modules": ("모듈", "Modules"),
+    "collection_lessons": ("수업 내용", "Lessons"),
+    "collection_terms": ("용어", "Glossary terms"),
+    "collection_references": ("정책 자료", "Policy references"),
+    "collection_pages": ("직접 쓴 페이지 (회차 요약 포함)", "Hand-written pages (recaps included)"),
+    "gap_page": ("`{subject}` 파일이 없습니다", "`{subject}` does not exist yet"),
+    "gap_lesson": ("`{subject}` 파일이 없습니다", "`{subject}` does not exist yet"),
+    "gap_lesson-placeholder": ("'TODO:' 자리표시가 남아 있습니다", "still holds 'TODO:' placeholders"),
+    "gap_missing": ("`{subject}` 값이 비어 있습니다", "`{subject}` is empty"),
+    "gap_placeholder": ("`{subject}`에 'TODO:' 자리표시가 남아 있습니다", "`{subject}` still holds a 'TODO:' placeholder"),
+    "gap_copied": ("`{subject}`에 한국어 원문이 그대로 들어 있습니다", "`{subject}` holds the Korean text unchanged"),
+})
+
 WEEKDAYS = {"ko": "월화수목금토일", "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 

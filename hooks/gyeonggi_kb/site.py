@@ -23,6 +23,8 @@ from .render_recaps import recap_index_pages
 from .render_timeline import timeline_pages
 from .calendar_ics import render_calendar
 from .feeds import FEED, render_feed
+from .render_translation import translation_pages
+from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
 from .write import write_pages
 
@@ -38,6 +40,7 @@ class Site:
     recaps: dict
     problems: list
     build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
+    pages: tuple = ()  # hand-written docs pages ('about.ko.md'), for the translation status
 
     @property
     def build_date(self):
@@ -48,7 +51,8 @@ def load_site(root: Path, environ=None) -> Site:
     loaded = load_all(root)
     problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
-    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch)
+    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
+                list_docs_pages(root / "docs"))
 
 
 def render_pages(site: Site) -> dict:
@@ -56,6 +60,8 @@ def render_pages(site: Site) -> dict:
     pages = {}
     for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages):
         pages.update(render(site, backlinks))
+    gaps = translation_gaps(site, site.pages)
+    pages.update(translation_pages(gaps, coverage(site, site.pages, gaps)))
     return pages
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references")
+OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references", "translation-status")
 
 
 def write_if_changed(target: Path, text: str) -> bool:
