@@ -16,7 +16,7 @@ from . import shapes
 from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
 from .problems import Problem
 from .schema import Where
-from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_text
+from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_source
 
 COLLECTIONS = {
     "session": "curriculum/sessions",
@@ -177,7 +177,10 @@ def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
         if lang not in LANGS:
             out.problems.append(Problem(rel, 0, f"lesson file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
             continue
-        text = read_text(path)
+        text, problems = read_source(path, rel)
+        if text is None:
+            out.problems += problems
+            continue
         lesson = Lesson(rel, text, split_sections(text))
         if stem in modules:
             modules[stem].lessons[lang] = lesson
@@ -197,7 +200,10 @@ def load_recaps(root: Path, out: Loaded) -> None:
         if lang not in LANGS:
             out.problems.append(Problem(rel, 0, f"recap file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
             continue
-        text = read_text(path)
+        text, problems = read_source(path, rel)
+        if text is None:
+            out.problems += problems
+            continue
         match = FRONT_MATTER.match(text)
         if not match:
             out.problems.append(Problem(rel, 1, f"a recap must start with front matter between two '---' lines (copy {RECAPS_DIR}/template.{lang}.md)"))

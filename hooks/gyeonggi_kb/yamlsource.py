@@ -106,12 +106,20 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
     return build(node), problems
 
 
+def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Like `read_text`, but a file that is not UTF-8 (e.g. saved as CP949 by a Korean editor) is a problem."""
+    try:
+        return read_text(path), []
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, f"file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8")]
+
+
 def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
     rel = path.relative_to(root).as_posix()
-    try:
-        text = read_text(path)
-    except UnicodeDecodeError as err:
-        return None, [Problem(rel, 1, f"file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8")]
+    text, problems = read_source(path, rel)
+    if text is None:
+        return None, problems
     if not text.strip():
         return None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
     return parse_yaml(text, rel)
