@@ -121,3 +121,11 @@ def fixture_site(target: Path) -> Path:
     for folder in ("curriculum", "glossary", "references", "docs/recaps"):
         shutil.rmtree(root / folder, ignore_errors=True)
     return copy_tree(root)
+
+
+def add_build_files(root: Path) -> Path:
+    """Copy what `mkdocs build` needs besides the data (config, hooks, overrides, hand-written docs) into a fixture tree."""
+    for name in ("mkdocs.yml", "overrides", "hooks", "docs"):
+        src = REPO / name
+        shutil.copytree(src, root / name) if src.is_dir() else shutil.copy2(src, root / name)
+    return root

@@ -11,12 +11,11 @@ The prose itself is reviewed by reading it; these tests only guard its structure
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_tree, run_python
+from conftest import REPO, add_build_files, copy_tree, run_python
 from gyeonggi_kb import load_site
 from gyeonggi_kb.load import split_sections
 from gyeonggi_kb.validate import HTTP_LINK, LESSON_SECTIONS, TASK_ITEM
@@ -129,66 +128,32 @@ def problems_after(tmp_path: Path, rel: str, edit) -> list[str]:
     return [str(p) for p in load_site(root).problems]
 
 
-def test_sections_out_of_order_are_reported_at_the_misplaced_heading(tmp_path):
-    def swap_cases_and_rules(text):
-        cases, rules = "## Cases {#cases}\n\nText.\n\n", "## Rules {#rules}\n\nText.\n\n"
-        return text.replace(cases + rules, rules + cases)
-    assert problems_after(tmp_path, FIXTURE_LESSON, swap_cases_and_rules) == [
-        f"{FIXTURE_LESSON}:13: section '{{#cases}}' must come before '{{#rules}}' (line 9); lesson sections go in this order: {ORDER}",
-    ]
+CASES, RULES = "## Cases {#cases}\n\nText.\n\n", "## Rules {#rules}\n\nText.\n\n"
+SOURCE = "1. [Example](https://example.org/)"
+# (what is broken, file, edit of the fixture text, the one problem expected)
+BROKEN = [
+    ("sections out of order", FIXTURE_LESSON, lambda t: t.replace(CASES + RULES, RULES + CASES),
+     f"{FIXTURE_LESSON}:13: section '{{#cases}}' must come before '{{#rules}}' (line 9); lesson sections go in this order: {ORDER}"),
+    ("a section after the sources", FIXTURE_LESSON, lambda t: t + "\n## Notes {#notes}\n\nMore.\n",
+     f"{FIXTURE_LESSON}:33: the sources section must be the last section of a lesson; move this section above '{{#sources}}'"),
+    ("no sources section", FIXTURE_LESSON, lambda t: t.split("## Sources {#sources}")[0].rstrip() + "\n",
+     f"{FIXTURE_LESSON}:1: lesson is missing the section(s) '{{#sources}}'; every lesson needs: {ORDER}"),
+    ("sources without a list", FIXTURE_LESSON, lambda t: t.replace(SOURCE, "See the press."),
+     f"{FIXTURE_LESSON}:29: section '{{#sources}}' must list the sources as links, e.g. '1. [Publisher, date](https://...)'; found no list"),
+    ("a source without a link", FIXTURE_LESSON, lambda t: t.replace(SOURCE, SOURCE + "\n2. Asia Economy, 2025-11-06"),
+     f"{FIXTURE_LESSON}:32: source must link to an http(s) address, e.g. '1. [Publisher, date](https://...)'; got 'Asia Economy, 2025-11-06'"),
+    ("checklist without task items", FIXTURE_LESSON, lambda t: t.replace("- [ ] Question?", "- Question?"),
+     f"{FIXTURE_LESSON}:17: section '{{#checklist}}' must list its questions as task items, e.g. '- [ ] Who answers for the result?'; found none"),
+    ("further reading without a link", FIXTURE_LESSON, lambda t: t.replace("- [Example](https://example.org/)", "- The AI Basic Act"),
+     f"{FIXTURE_LESSON}:25: section '{{#further-reading}}' must link at least one document, e.g. '- [Title](https://...)'"),
+    ("module without objectives", FIXTURE_MODULE, lambda t: t.replace("  objectives:\n    - Explain artificial intelligence.\n", "  objectives: []\n"),
+     f"{FIXTURE_MODULE}:12: 'en.objectives' must have at least 1 item"),
+]
 
 
-def test_a_section_after_the_sources_is_reported(tmp_path):
-    extra = "\n## Notes {#notes}\n\nMore.\n"
-    assert problems_after(tmp_path, FIXTURE_LESSON, lambda text: text + extra) == [
-        f"{FIXTURE_LESSON}:33: the sources section must be the last section of a lesson; move this section above '{{#sources}}'",
-    ]
-
-
-def test_lesson_without_sources_fails(tmp_path):
-    def drop_sources(text):
-        return text.split("## Sources {#sources}")[0].rstrip() + "\n"
-    assert problems_after(tmp_path, FIXTURE_LESSON, drop_sources) == [
-        f"{FIXTURE_LESSON}:1: lesson is missing the section(s) '{{#sources}}'; every lesson needs: {ORDER}",
-    ]
-
-
-def test_sources_section_without_a_list_fails(tmp_path):
-    def empty_sources(text):
-        return text.replace("1. [Example](https://example.org/)", "See the press.")
-    assert problems_after(tmp_path, FIXTURE_LESSON, empty_sources) == [
-        f"{FIXTURE_LESSON}:29: section '{{#sources}}' must list the sources as links, e.g. '1. [Publisher, date](https://...)'; found no list",
-    ]
-
-
-def test_a_source_without_an_http_link_is_reported_at_its_line(tmp_path):
-    def unlinked_source(text):
-        return text.replace("1. [Example](https://example.org/)", "1. [Example](https://example.org/)\n2. Asia Economy, 2025-11-06")
-    assert problems_after(tmp_path, FIXTURE_LESSON, unlinked_source) == [
-        f"{FIXTURE_LESSON}:32: source must link to an http(s) address, e.g. '1. [Publisher, date](https://...)'; got 'Asia Economy, 2025-11-06'",
-    ]
-
-
-def test_checklist_without_task_items_fails(tmp_path):
-    assert problems_after(tmp_path, FIXTURE_LESSON, lambda text: text.replace("- [ ] Question?", "- Question?")) == [
-        f"{FIXTURE_LESSON}:17: section '{{#checklist}}' must list its questions as task items, e.g. '- [ ] Who answers for the result?'; found none",
-    ]
-
-
-def test_further_reading_without_a_link_fails(tmp_path):
-    def unlinked(text):
-        return text.replace("- [Example](https://example.org/)", "- The AI Basic Act")
-    assert problems_after(tmp_path, FIXTURE_LESSON, unlinked) == [
-        f"{FIXTURE_LESSON}:25: section '{{#further-reading}}' must link at least one document, e.g. '- [Title](https://...)'",
-    ]
-
-
-def test_module_without_objectives_fails(tmp_path):
-    def no_objectives(text):
-        return text.replace("  objectives:\n    - Explain artificial intelligence.\n", "  objectives: []\n")
-    assert problems_after(tmp_path, FIXTURE_MODULE, no_objectives) == [
-        f"{FIXTURE_MODULE}:12: 'en.objectives' must have at least 1 item",
-    ]
+@pytest.mark.parametrize("rel, edit, expected", [pytest.param(*case[1:], id=case[0]) for case in BROKEN])
+def test_an_incomplete_lesson_or_module_is_reported_at_its_line(tmp_path, rel, edit, expected):
+    assert problems_after(tmp_path, rel, edit) == [expected]
 
 
 @pytest.mark.build
@@ -196,10 +161,7 @@ def test_module_without_objectives_fails(tmp_path):
 def test_validate_and_build_stop_on_a_lesson_without_checklist_or_sources(tmp_path, command):
     lesson = (copy_tree(tmp_path / "original") / FIXTURE_LESSON).read_text(encoding="utf-8")
     broken = lesson.replace("- [ ] Question?", "Ask questions.").split("## Sources {#sources}")[0]
-    root = copy_tree(tmp_path / "site", {FIXTURE_LESSON: broken})
-    for name in ("mkdocs.yml", "overrides", "hooks", "docs"):
-        source = REPO / name
-        shutil.copytree(source, root / name) if source.is_dir() else shutil.copy2(source, root / name)
+    root = add_build_files(copy_tree(tmp_path / "site", {FIXTURE_LESSON: broken}))
     result = run_python(*command, cwd=root)
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_tree, run_python
+from conftest import add_build_files, copy_tree, run_python
 from gyeonggi_kb import load_site
 
 
@@ -123,11 +123,7 @@ def test_lesson_without_checklist_fails(tmp_path):
 def test_commands_exit_nonzero_without_traceback(tmp_path, command):
     root = copy_tree(tmp_path, {"glossary/generative-ai.yml": "id: generative-ai\nkoo: x\n"})
     if "mkdocs" in command:
-        from conftest import REPO
-        for name in ("mkdocs.yml", "overrides", "hooks", "docs"):
-            src = REPO / name
-            import shutil
-            shutil.copytree(src, root / name) if src.is_dir() else shutil.copy2(src, root / name)
+        add_build_files(root)
     result = run_python(*command, cwd=root)
     output = result.stdout + result.stderr
     assert result.returncode != 0
