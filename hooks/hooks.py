@@ -18,7 +18,8 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
   the site root; the same bytes in both language builds. After the last
   language, also sessions.ics and the Atom feeds of each language.
-- on_page_context: mark untranslated fallback pages (a Korean file served
+- on_page_context: on a term page, add the pages whose text mentions the term
+  to "used in" (all page contents exist by then); then mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates.
 - on_page_markdown: frame each hand-written recap with its front-matter data.
@@ -36,7 +37,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
-from gyeonggi_kb.autolink import link_page
+from gyeonggi_kb.autolink import link_page, term_of_page
+from gyeonggi_kb.mentions import add_mentions
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.render_recaps import recap_page_markdown
@@ -95,7 +97,11 @@ def on_page_content(html, page, config, files):
     build_lang = build_language(config)
     text_lang = getattr(page.file, "locale", None) or build_lang
     prefix = "" if build_lang == "ko" else f"{build_lang}/"
-    linked_html, _ = link_page(html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix)
+    linked_html, linked = link_page(html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix)
+    if not page.file.src_uri.startswith("glossary/"):
+        mentions = term_mentions(config, build_lang)
+        for term_id in linked:
+            mentions.setdefault(term_id, []).append((page.url, page.title or ""))
     return linked_html
 
 
@@ -140,7 +146,22 @@ def absolute_url(config, file) -> str:
     return config.site_url.rstrip("/") + "/" + url
 
 
+def term_mentions(config, build_lang: str) -> dict:
+    """term id -> [(page URL, title)] of this language's build; both builds share one config."""
+    return config.setdefault("kb_mentions", {}).setdefault(build_lang, {})
+
+
+def add_term_mentions(page, config) -> None:
+    """Runs after every page's content is rendered, so every mention is known."""
+    term_id = term_of_page(page.file.src_uri)
+    if term_id:
+        build_lang = build_language(config)
+        lang = getattr(page.file, "locale", None) or build_lang
+        page.content = add_mentions(page.content, page.url, term_mentions(config, build_lang).get(term_id, []), lang)
+
+
 def on_page_context(context, page, config, nav):
+    add_term_mentions(page, config)
     file = page.file
     current = context.get("i18n_page_locale")
     if not current or not hasattr(file, "alternates"):

@@ -148,3 +148,22 @@ def test_published_exports_parse(site_dir, tmp_path):
     assert render_csv(load_site(repo).terms.values()).encode("utf-8") == raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == len(TERM_IDS)
+
+
+@pytest.mark.build
+def test_used_in_also_lists_every_page_whose_text_mentions_the_term(site_dir):
+    """Each 'mentioned in' link leads to a page where the auto-linker linked this term, and the reverse."""
+    mentions_found = 0
+    for prefix in ("", "en/"):
+        for term_id in TERM_IDS:
+            page = article(site_dir, f"{prefix}glossary/{term_id}")
+            used_in = re.search(r'<div class="kb-used-in">(.*?)</div>', page, re.S).group(1)
+            listed = re.findall(r'href="\.\./\.\./([^"]+)"', used_in)
+            for target in re.findall(r'<li><a href="\.\./\.\./([^"]+)"', used_in.split('class="kb-mentions"')[-1]) if "kb-mentions" in used_in else []:
+                mentions_found += 1
+                assert re.search(rf'class="kb-term" href="(\.\./)+glossary/{term_id}/"', article(site_dir, f"{prefix}{target}".rstrip("/"))), target
+            assert len(listed) == len(set(listed)), f"{term_id}: a page is listed twice"
+        for module in (site_dir / prefix / "modules").glob("*/index.html"):
+            for term_id in re.findall(r'class="kb-term" href="\.\./\.\./glossary/([^/]+)/"', module.read_text(encoding="utf-8")):
+                assert f'href="../../modules/{module.parent.name}/"' in article(site_dir, f"{prefix}glossary/{term_id}"), (module, term_id)
+    assert mentions_found > 50

@@ -54,6 +54,7 @@ LABELS = {
     "related_terms": ("관련 용어", "Related terms"),
     "used_in": ("사용된 곳", "Used in"),
     "not_used_yet": ("아직 이 용어를 쓰는 페이지가 없습니다.", "No page uses this term yet."),
+    "mentioned_in": ("본문에서 이 용어를 언급한 페이지:", "Pages that mention this term in their text:"),
     "other_language": ("영어", "Korean"),
     "reference_library": ("정책 자료실", "Policy reference library"),
     "discussed_in": ("다룬 곳", "Discussed in"),

@@ -74,7 +74,10 @@ def render_term(t: Term, terms: dict, backlinks: Backlinks, lang: str) -> str:
         f"## {label('related_terms', lang)} {{#related}}\n",
         bullet_list([link(terms[r].term[lang], here, term_page(r)) for r in t.related if r in terms], label("none", lang)) + "\n",
         f"## {label('used_in', lang)} {{#used-in}}\n",
-        bullet_list([link(r.title[lang], here, r.page) for r in used_in], label("not_used_yet", lang)) + "\n",
+        # hooks.py adds the pages that mention the term in their text (mentions.py) inside this div.
+        '<div class="kb-used-in" markdown>\n\n'
+        + bullet_list([link(r.title[lang], here, r.page) for r in used_in], f'<p class="kb-not-used">{label("not_used_yet", lang)}</p>')
+        + "\n\n</div>\n",
         f"## {label('sources', lang)} {{#sources}}\n",
         "\n".join(f"{i}. {term_source(s, lang)}" for i, s in enumerate(t.sources, 1)) + "\n",
     ]
