@@ -69,3 +69,7 @@ import-glossary: $(BIN)/.installed ## Import a spreadsheet of terms (glossary.cs
 .PHONY: translation-status
 translation-status: $(BIN)/.installed ## List what is missing in English or Korean, and how far each collection is translated
 	@$(BIN)/python -m gyeonggi_kb translation-status
+
+.PHONY: linkcheck-external
+linkcheck-external: $(BIN)/.installed ## Check every external URL in the data and pages (needs the internet; not in `make test`)
+	@$(BIN)/python -m gyeonggi_kb.linkcheck
