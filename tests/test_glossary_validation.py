@@ -57,3 +57,20 @@ def test_a_label_must_start_with_a_letter_and_hold_no_semicolon(tmp_path):
         "glossary/tool.yml:5: 'ko.term' is '-도구', which is not allowed: a label must start with a letter or digit and contain no ';' or line break",
         "glossary/tool.yml:6: 'ko.synonyms[1]' is 'a; b', which is not allowed: a label must start with a letter or digit and contain no ';' or line break",
     ]
+
+
+def test_html_in_glossary_text_is_shown_as_text_on_every_page(tmp_path):
+    from gyeonggi_kb.backlinks import Backlinks
+    from gyeonggi_kb.render_glossary import render_index, render_term
+
+    evil = "<script>alert(1)</script> & <b>bold</b>"
+    text = term_yaml("tool", "도구", "tool", ko_definition=f"'{evil}'")
+    site = load_site(copy_tree(tmp_path, {"glossary/tool.yml": text}))
+    assert site.problems == []
+    term = site.terms["tool"]
+    page = render_term(term, site.terms, Backlinks(site), "ko")
+    index = render_index(list(site.terms.values()), "ko")
+    for markdown in (page, index):
+        assert "<script>alert" not in markdown and "<b>bold" not in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "\\u003cscript>alert(1)\\u003c/script> & \\u003cb>bold\\u003c/b>" in index  # inside the JSON-LD script
