@@ -205,3 +205,73 @@ def test_pictures_fit_a_desktop_and_scroll_sideways_on_a_phone_instead_of_shrink
         page.goto(site_url + url)
         assert not page.locator(".kb-graphic-scroll").first.evaluate("e => e.scrollWidth > e.clientWidth"), f"{url} scrolls on a desktop"
     desktop.close()
+
+
+# The policy timeline picture draws `render_timeline.timeline_entries`, the list the timeline page prints.
+
+EU_REGULATION = """id: eu-test-regulation
+jurisdiction: eu
+type: regulation
+issuer: {ko: 유럽연합, en: European Union}
+ko:
+  title: 시험 규칙
+  summary: 시험용 규칙입니다.
+en:
+  title: Test Regulation
+  summary: A regulation for tests.
+urls:
+  ko: null
+  en: https://example.org/eu
+milestones:
+  - date: "2025-03"
+    kind: published
+    ko: 발행
+    en: Published
+    source: https://example.org/eu-published
+terms: []
+sources:
+  - title: Example
+    url: https://example.org/
+"""
+
+
+def timeline_figure(tmp_path: Path, lang: str, files: dict | None = None, build_date=None) -> ET.Element:
+    from types import SimpleNamespace
+
+    from gyeonggi_kb.render_timeline import timeline_entries
+    from gyeonggi_kb.svg_timeline import render_policy_timeline
+
+    site = load_site(copy_tree(tmp_path, files))
+    assert site.problems == []
+    site = SimpleNamespace(**{**vars(site), "build_date": build_date})
+    return ET.fromstring(render_policy_timeline(timeline_entries(site), site, lang, "references/timeline.md"))
+
+
+def test_timeline_marks_link_every_milestone_and_dated_session_to_its_page(tmp_path):
+    fig = timeline_figure(tmp_path, "en")
+    names = sorted(a.get("aria-label") for a in fig.iter(f"{SVG}a"))
+    assert names == ["22 January 2026: Test Act", "26 December 2024: Test Act", "5 November 2025: Session 1"]
+    assert sorted({a.get("href") for a in fig.iter(f"{SVG}a")}) == ["../../sessions/s01/", "../test-act/"]
+    korea = [a.find(f"{SVG}circle").get("class") for a in fig.iter(f"{SVG}a") if "Test Act" in a.get("aria-label")]
+    assert korea == ["kb-mark kb-mark--korea"] * 2
+    assert "Sessions without an announced date (1) are not shown." in texts(fig)
+
+
+def test_a_new_milestone_known_to_the_month_is_a_box_in_its_jurisdictions_lane(tmp_path):
+    fig = timeline_figure(tmp_path, "ko", {"references/eu-test-regulation.yml": EU_REGULATION})
+    marks = {a.get("aria-label"): a for a in fig.iter(f"{SVG}a")}
+    box = marks["2025년 3월: 시험 규칙"].find(f"{SVG}rect")
+    assert box is not None and box.get("class") == "kb-mark kb-mark--eu kb-mark--partial"
+    assert marks["2025년 3월: 시험 규칙"].get("href") == "../eu-test-regulation/"
+    assert "유럽연합" in texts(fig)
+
+
+def test_milestones_after_the_build_date_are_hollow_and_the_build_date_is_drawn(tmp_path):
+    import datetime as dt
+
+    fig = timeline_figure(tmp_path, "en", build_date=dt.date(2025, 11, 5))
+    marks = {a.get("aria-label"): a.find(f"{SVG}circle").get("class") for a in fig.iter(f"{SVG}a")}
+    assert marks["22 January 2026: Test Act"] == "kb-mark kb-mark--korea kb-mark--upcoming"
+    assert marks["26 December 2024: Test Act"] == "kb-mark kb-mark--korea"
+    assert "kb-today" in classes(fig, "path")
+    assert "kb-today" not in classes(timeline_figure(tmp_path / "b", "en"), "path")

@@ -116,6 +116,25 @@ LABELS.update({
     "strip_period": ("교육 기간: {start} – {end}", "Programme period: {start} – {end}"),
     "strip_undated": ("날짜 미발표:", "Date not announced:"),
     "strip_mondays": ("숫자: 월요일 날짜", "Numbers: Mondays"),
+    "timeline_graphic": ("한눈에 보는 AI 정책 연표", "AI policy timeline at a glance"),
+    "timeline_caption": (
+        "국제기구·유럽연합·대한민국·경기도의 AI 정책 일자와 이 교육과정을 한 시간축에 놓았습니다. 표시를 누르면 그 자료 페이지로 갑니다.",
+        "AI policy milestones of international bodies, the EU, Korea and Gyeonggi, and this programme, on one time axis. Select a mark to open its page.",
+    ),
+    "timeline_desc": (
+        "{first}년부터 {last}년까지의 일자 {n}개: 국제·기타 국가 {n_international}개, 유럽연합 {n_eu}개, 대한민국 {n_korea}개, 경기도 {n_gyeonggi}개, 이 교육과정의 회차 {n_programme}개.",
+        "{n} dates from {first} to {last}: international and other countries {n_international}, European Union {n_eu}, Republic of Korea {n_korea}, Gyeonggi Province {n_gyeonggi}, sessions of this programme {n_programme}.",
+    ),
+    "timeline_lane_international": ("국제·기타 국가", "International and other countries"),
+    "timeline_lane_eu": ("유럽연합", "European Union"),
+    "timeline_lane_korea": ("대한민국", "Republic of Korea"),
+    "timeline_lane_gyeonggi": ("경기도", "Gyeonggi Province"),
+    "timeline_lane_programme": ("이 교육과정", "This programme"),
+    "timeline_programme": ("교육 기간 {start} – {end}.", "Programme period {start} – {end}."),
+    "timeline_undated_sessions": ("날짜가 발표되지 않은 {n}개 회차는 표시하지 않았습니다.", "Sessions without an announced date ({n}) are not shown."),
+    "timeline_legend_day": ("날짜가 확인된 일자", "Exact date"),
+    "timeline_legend_partial": ("월·연도까지만 알려진 일자", "Month or year only"),
+    "timeline_legend_today": ("예정: 사이트를 만든 날({today}, 점선) 이후", "Upcoming: after the build date ({today}, dotted line)"),
 })
 
 # The translation status page for editors (own block so edits above and below rebase cleanly).
