@@ -17,6 +17,7 @@ from .backlinks import reference_page, session_page
 from .labels import format_date, label
 from .markdown import escape, front_matter, link
 from .model import LANGS, Text
+from .svg_timeline import render_policy_timeline
 
 PAGE = "references/timeline.md"
 
@@ -73,10 +74,12 @@ def entry_line(e: TimelineEntry, lang: str, today) -> str:
     return f"- **{when}**{badge} · {kind} · {link(e.title[lang], PAGE, e.page)}: {escape(e.text[lang])}{source}"
 
 
-def render_timeline(entries: list[TimelineEntry], lang: str, today) -> str:
+def render_timeline(entries: list[TimelineEntry], lang: str, today, picture: str = "") -> str:
     intro = label("timeline_intro", lang, today=format_date(today, lang)) if today else label("timeline_no_build_date", lang)
     # No glossary auto-links: the same terms recur on every line of a long list.
     parts = [front_matter({"title": label("timeline", lang), "autolink": False}), f"# {label('timeline', lang)} {{#timeline}}\n", intro + "\n"]
+    if picture:  # the same entries drawn on one axis (svg_timeline); this list is its text alternative
+        parts.append(picture)
     year = None
     for e in entries:
         entry_year = dates.parts(e.date)[0]
@@ -90,4 +93,7 @@ def render_timeline(entries: list[TimelineEntry], lang: str, today) -> str:
 def timeline_pages(site, backlinks=None) -> dict:
     entries = timeline_entries(site)
     today = getattr(site, "build_date", None)
-    return {f"references/timeline.{lang}.md": render_timeline(entries, lang, today) for lang in LANGS}
+    return {
+        f"references/timeline.{lang}.md": render_timeline(entries, lang, today, render_policy_timeline(entries, site, lang, PAGE))
+        for lang in LANGS
+    }

@@ -199,7 +199,7 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
     for c, members in enumerate(columns):
         stack = []
         for m in members:
-            lines = wrap(m.title[lang] or m.id, col_w - 2 * NODE_PAD_X, TITLE_SIZE, 3)
+            lines = wrap(m.title[lang] or m.id, col_w - 2 * NODE_PAD_X, TITLE_SIZE, 4)
             stack.append((m, lines, 12 + GROUP_SIZE + 8 + len(lines) * TITLE_LH + 4))
         heights.append(stack)
     tallest = max((sum(h for _, _, h in st) + NODE_GAP * (len(st) - 1) for st in heights), default=0)
