@@ -99,7 +99,7 @@ def test_term_page_shows_both_languages_sources_and_back_links(site_dir):
     page = article(site_dir, "glossary/high-impact-ai")
     assert '<span lang="en">high-impact AI</span>' in page
     assert '<div class="kb-other-language" lang="en">' in page
-    assert "제2조제4호" in page and "law.go.kr" in page
+    assert "제2조제4호" in page and "law.go.kr" in page and "법과 제도" in page
     used_in = page[page.index('id="used-in"'):page.index('id="sources"')]
     assert re.search(r'href="\.\./\.\./(modules|references)/[a-z0-9-]+/"', used_in)
     assert 'class="kb-term" href="../high-impact-ai/"' not in page  # never linked on its own page

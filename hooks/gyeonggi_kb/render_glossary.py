@@ -15,7 +15,7 @@ import json
 from .autolink import short_definition
 from .backlinks import Backlinks, term_page
 from .collation import JUMP_CONSONANTS, LATIN, first_letter, letter_id, sort_key
-from .labels import label
+from .labels import LABELS, label
 from .markdown import bullet_list, escape, front_matter, link, source_line
 from .model import LANGS, Term
 
@@ -23,26 +23,13 @@ INDEX = "glossary/index.md"
 # Where the exports are published, relative to each language's glossary index (Korean at /, English at /en/).
 SITE_ROOT_FROM_INDEX = {"ko": "../", "en": "../../"}
 EXPORTS = (("glossary.json", "JSON"), ("glossary.csv", "CSV"), ("glossary.tbx", "TBX"))
-TOPICS = {
-    "technology": ("AI 기술", "AI technology"),
-    "physical-ai": ("피지컬 AI", "Physical AI"),
-    "public-innovation": ("공공 혁신", "Public-sector innovation"),
-    "data-policy": ("데이터 정책", "Data policy"),
-    "decision-making": ("자동화된 의사결정", "Automated decision-making"),
-    "ethics-norms": ("윤리와 규범", "Ethics and norms"),
-    "law-policy": ("법과 제도", "Law and policy"),
-    "industry": ("산업", "Industry"),
-    "humanomics": ("휴머노믹스", "Humanomics"),
-}
-STATUS = {"draft": ("초안(검토 전)", "Draft (not yet reviewed)"), "reviewed": ("검토 완료", "Reviewed")}
-
-
 def other(lang: str) -> str:
     return "en" if lang == "ko" else "ko"
 
 
-def pick(table: dict, key: str, lang: str) -> str:
-    return table[key][LANGS.index(lang)] if key in table else key
+def label_or_id(key: str, lang: str) -> str:
+    """The interface word for a topic or status; the raw id when labels.py has none yet."""
+    return label(key, lang) if key in LABELS else key.split("_", 1)[-1]
 
 
 def term_source(s, lang: str) -> str:
@@ -63,8 +50,8 @@ def render_term(t: Term, terms: dict, backlinks: Backlinks, lang: str) -> str:
     synonyms = [escape(s) for s in t.synonyms[lang]] + [f'<span lang="{o}">{escape(s)}</span>' for s in t.synonyms[o]]
     if synonyms:
         facts.append(f"**{label('synonyms', lang)}**: " + ", ".join(synonyms))
-    facts.append(f"**{label('topic', lang)}**: {escape(pick(TOPICS, t.topic, lang))}")
-    facts.append(f"**{label('status', lang)}**: {pick(STATUS, t.status, lang)}")
+    facts.append(f"**{label('topic', lang)}**: {escape(label_or_id('topic_' + t.topic, lang))}")
+    facts.append(f"**{label('status', lang)}**: {label_or_id('term_status_' + t.status, lang)}")
     parts = [
         front_matter({"title": t.term[lang], "description": short_definition(t.definition[lang])}),
         f"# {escape(t.term[lang])} {{#term}}\n",
