@@ -21,7 +21,9 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_page_context: on a term page, add the pages whose text mentions the term
   to "used in" (all page contents exist by then); then mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
-  canonical link at the Korean original; collect hreflang alternates.
+  canonical link at the Korean original; collect hreflang alternates; keep
+  fallbacks out of the search index, where their Korean original already is
+  (this replaces the i18n plugin's reconfigure_search, which is quadratic).
 - on_page_markdown: frame each hand-written recap with its front-matter data.
 
 Module-level state is only `SERVING`, set by on_serve and kept for the life of
@@ -160,6 +162,7 @@ def add_term_mentions(page, config) -> None:
         page.content = add_mentions(page.content, page.url, term_mentions(config, build_lang).get(term_id, []), lang)
 
 
+@event_priority(10)  # after i18n (50) sets the page language, before search (0) indexes the page
 def on_page_context(context, page, config, nav):
     add_term_mentions(page, config)
     file = page.file
@@ -175,6 +178,7 @@ def on_page_context(context, page, config, nav):
         page.meta["kb_hreflang"].append(("x-default", absolute_url(config, default)))
     if file.locale != current:
         page.meta["kb_fallback"] = file.locale
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         original = alternates.get(file.locale)
         if original is not None:
             page.canonical_url = absolute_url(config, original)

@@ -51,13 +51,37 @@ def read_text(path: Path) -> str:
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# libyaml's parser is several times faster than PyYAML's pure-Python one and
+# gives nodes the same marks. Its error messages are worded differently, so a
+# file it rejects is parsed again by the pure-Python parser for the message
+# editors see (and tests assert); that costs time only for broken files.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose_with(loader_class, text: str):
+    loader = loader_class(text)
+    try:
+        return loader, loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def compose(text: str):
+    """(loader, root node) of one YAML document; the loader still constructs scalars."""
+    try:
+        return compose_with(FAST_LOADER, text)
+    except yaml.YAMLError:
+        if FAST_LOADER is yaml.SafeLoader:
+            raise
+        return compose_with(yaml.SafeLoader, text)  # raises again, worded by PyYAML
+
+
 def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; `first_line` shifts lines (for front matter)."""
     problems: list[Problem] = []
     offset = first_line - 1
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        loader, node = compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + offset if mark else first_line
@@ -65,8 +89,6 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
         return None, [Problem(rel_path, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
     except yaml.YAMLError as err:  # e.g. more than one document
         return None, [Problem(rel_path, first_line, f"YAML error: {err}")]
-    finally:
-        loader.dispose()
     if node is None:
         return None, problems
 
