@@ -59,6 +59,23 @@ SENTENCES_EN = [
     "Personal data is pseudonymised before it is used to train {t}.",
     "Operating procedures for {t} are revised after hearing front-line staff.",
 ]
+# Sentences without a term: real lessons mention a glossary term in about one sentence in three.
+FILLER_KO = [
+    "보도에 따르면 이번 교육은 간부공직자를 대상으로 여러 회차에 걸쳐 진행되었습니다.",
+    "현장에서는 절차를 바꾸기 전에 관계 부서와 협의하고 결과를 기록으로 남깁니다.",
+    "이 사례는 도입 초기에 기대와 실제 성과 사이에 차이가 있었음을 보여 줍니다.",
+    "담당 부서는 분기마다 운영 결과를 점검하고 주민 의견을 반영해 계획을 고칩니다.",
+    "관련 법령과 조례의 조문은 개정될 수 있으므로 최신 내용을 확인해야 합니다.",
+    "예산과 인력이 한정되어 있으므로 우선순위를 정해 단계적으로 추진합니다.",
+]
+FILLER_EN = [
+    "According to press reports, the training ran over several sessions for senior officials.",
+    "Before a procedure changes, the departments concerned are consulted and the outcome is recorded.",
+    "The case shows a gap between early expectations and the results actually achieved.",
+    "Each quarter the department reviews the results and revises its plan after hearing residents.",
+    "Articles of laws and ordinances may be amended, so the current text should be checked.",
+    "Budgets and staff are limited, so work is prioritised and carried out in stages.",
+]
 SECTIONS = [
     ("why-it-matters", "왜 중요한가", "Why it matters"), ("key-concepts", "핵심 개념", "Key concepts"),
     ("cases", "사례", "Cases"), ("rules", "규정과 기준", "Rules and standards"),
@@ -120,9 +137,12 @@ def source(n: int) -> dict:
     return {"title": f"경기도 보도자료 {n}호", "url": f"https://www.gg.go.kr/bbs/boardView.do?bIdx={100000 + n}"}
 
 
-def prose(lang: str, labels: list, rnd: random.Random, sentences: int) -> str:
+def prose(lang: str, labels: list, rnd: random.Random, sentences: int, term_share: float = 1.0) -> str:
     out = []
     for _ in range(sentences):
+        if rnd.random() >= term_share:
+            out.append(rnd.choice(FILLER_KO if lang == "ko" else FILLER_EN))
+            continue
         _, ko, en = rnd.choice(labels)
         if lang == "ko":
             out.append(rnd.choice(SENTENCES_KO).format(t=ko + rnd.choice(PARTICLES)))
@@ -132,7 +152,7 @@ def prose(lang: str, labels: list, rnd: random.Random, sentences: int) -> str:
 
 
 def lesson(lang: str, module_terms: list, labels: list, rnd: random.Random) -> str:
-    """About 6 KB of Markdown per language, every required section present."""
+    """About 10 KB of Markdown per language (as the real lessons), every required section present."""
     parts = []
     pool = module_terms + rnd.sample(labels, min(20, len(labels)))
     for sid, ko, en in SECTIONS:
@@ -144,8 +164,8 @@ def lesson(lang: str, module_terms: list, labels: list, rnd: random.Random) -> s
         elif sid in ("further-reading", "sources"):
             parts.append("\n".join(f"1. [{source(i)['title']}]({source(i)['url']})" for i in range(rnd.randint(2, 4))) + "\n")
         else:
-            for _ in range(3):
-                parts.append(prose(lang, pool, rnd, 4) + "\n")
+            for _ in range(4):
+                parts.append(prose(lang, pool, rnd, 6, term_share=0.35) + "\n")
     return "\n".join(parts)
 
 
@@ -161,8 +181,11 @@ def write_content(root: Path, size: Size, seed: int = 9) -> None:
 
     labels = term_labels(size.terms, rnd)
     term_ids = [t[0] for t in labels]
+    abbreviations: set = set()  # a label must name one term
     for i, (term_id, ko, en) in enumerate(labels):
         abbr = ["".join(w[0] for w in en.split()).upper()] if i % 5 == 0 else []
+        abbr = [a for a in abbr if len(a) > 1 and a not in abbreviations]
+        abbreviations.update(abbr)
         (root / "glossary" / f"{term_id}.yml").write_text(dump({
             "id": term_id, "topic": "synthetic", "abbreviations": abbr,
             "ko": {"term": ko, "synonyms": [f"{ko} 기술"] if i % 3 == 0 else [],

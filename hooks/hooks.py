@@ -39,7 +39,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
-from gyeonggi_kb.autolink import link_page, term_of_page
+from gyeonggi_kb.autolink import glossary_matcher, link_page, term_of_page
 from gyeonggi_kb.mentions import add_mentions
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.glossary_export import write_exports
@@ -84,6 +84,7 @@ def on_pre_build(config):
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
+    config["kb_matcher"] = glossary_matcher(site.terms.values())  # one trie for every page of the build
 
 
 def build_language(config) -> str:
@@ -99,7 +100,10 @@ def on_page_content(html, page, config, files):
     build_lang = build_language(config)
     text_lang = getattr(page.file, "locale", None) or build_lang
     prefix = "" if build_lang == "ko" else f"{build_lang}/"
-    linked_html, linked = link_page(html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix)
+    linked_html, linked = link_page(
+        html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix,
+        matcher=config.get("kb_matcher"),
+    )
     if not page.file.src_uri.startswith("glossary/"):
         mentions = term_mentions(config, build_lang)
         for term_id in linked:

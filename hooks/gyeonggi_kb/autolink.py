@@ -55,6 +55,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
+from .markdown import relpath
+
 HANGUL_CLASS = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 # A word is a run of Hangul or a run of other letters and digits; a match may only start at one.
 WORD_START = re.compile(f"[{HANGUL_CLASS}]+|[^\\W_{HANGUL_CLASS}]+")
@@ -138,13 +140,14 @@ class Matcher:
                 node = node.setdefault(ch, {})
             node.setdefault(_END, []).append(label)
             self.size += 1
+        self.starts = candidate_starts(self.root)
 
     def find(self, text: str) -> Iterator[Match]:
         """Non-overlapping longest mentions, left to right (policy points 1-4)."""
         folded = fold(text)
         n = len(text)
         pos = 0
-        for word in WORD_START.finditer(text):
+        for word in self.starts.finditer(folded):
             start = word.start()
             if start < pos:
                 continue
@@ -188,6 +191,24 @@ class Matcher:
                     return j
             return None
         return i
+
+
+def candidate_starts(trie: dict) -> re.Pattern:
+    """The word starts (as WORD_START finds them) where some label begins, as one regex over folded text.
+
+    Most words start no label; finding the few that may in C, rather than
+    walking the trie from every word start in Python, is most of the linker's
+    speed. Hangul starts a word after anything but Hangul; another letter or
+    digit starts one after anything but a letter or digit of its own kind.
+    """
+    hangul = "".join(sorted(re.escape(c) for c in trie if is_hangul(c)))
+    other = "".join(sorted(re.escape(c) for c in trie if c != _END and not is_hangul(c)))
+    branches = []
+    if hangul:
+        branches.append(f"(?<![{HANGUL_CLASS}])[{hangul}]")
+    if other:
+        branches.append(f"(?<![^\\W_{HANGUL_CLASS}])[{other}]")
+    return re.compile("|".join(branches) or "(?!)")
 
 
 def script_lang(text: str) -> str:
@@ -241,7 +262,7 @@ def link_html(
 
     for tag in TAG.finditer(page_html):
         text = page_html[pos:tag.start()]
-        out.append(link_text(text) if text and not skipping else text)
+        out.append(link_text(text) if not skipping and text.strip() else text)
         out.append(tag.group(0))
         pos = tag.end()
         name = (tag.group(2) or "").lower()
@@ -261,7 +282,7 @@ def link_html(
         stack.append((name, skips, inner_lang))
         skipping += skips
     text = page_html[pos:]
-    out.append(link_text(text) if text and not skipping else text)
+    out.append(link_text(text) if not skipping and text.strip() else text)
     return "".join(out), linked
 
 
@@ -316,19 +337,24 @@ def term_of_page(src_uri: str) -> str | None:
     return match.group(1) if match and match.group(1) != "index" else None
 
 
-def link_page(page_html: str, terms: dict, *, src_uri: str, page_url: str, lang: str, url_prefix: str = "") -> tuple[str, list[str]]:
+def link_page(
+    page_html: str, terms: dict, *, src_uri: str, page_url: str, lang: str, url_prefix: str = "", matcher: Matcher | None = None,
+) -> tuple[str, list[str]]:
     """Auto-link one rendered page of the site.
 
     `page_url` is the page's URL relative to the site root ('en/modules/x/');
     `url_prefix` is where the glossary of the language being built lives
     ('' for Korean, 'en/' for English), so links stay in the reader's language;
-    `lang` is the language of the page's text.
+    `lang` is the language of the page's text. A builder linking many pages
+    passes `matcher` (glossary_matcher of `terms`, built once): collecting and
+    hashing every label again for each page costs more than the linking.
     """
     here = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
 
     def target(term_id: str, text_lang: str) -> LinkTarget:
-        url = posixpath.relpath(f"{url_prefix}glossary/{term_id}/", here or ".") + "/"
+        url = relpath(f"{url_prefix}glossary/{term_id}/", here or ".") + "/"
         return LinkTarget(url, short_definition(terms[term_id].definition[text_lang if text_lang in ("ko", "en") else lang]))
 
     own = term_of_page(src_uri)
-    return link_html(page_html, glossary_matcher(terms.values()), target, lang, exclude=(own,) if own else ())
+    matcher = matcher or glossary_matcher(terms.values())
+    return link_html(page_html, matcher, target, lang, exclude=(own,) if own else ())

@@ -18,7 +18,8 @@ def write_if_changed(target: Path, text: str) -> bool:
     data = text.encode("utf-8")
     if target.is_file() and target.read_bytes() == data:
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():  # a stat; mkdir(exist_ok=True) raises and catches for every page
+        target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(target)  # atomic, so a watcher never reads a half-written page

@@ -1,0 +1,239 @@
+"""`make bench`: how the build scales, and what the project's own work costs.
+
+Everything runs on synthetic content (bench/synth.py) in temporary copies of
+the repository, never in the working tree. One run measures:
+
+1. build: for 100, 400 and 1,600 pages per language, the full build (with the
+   project's hooks: generate, validate, auto-link) and a plain Material +
+   static-i18n build of the same, pre-generated pages from a copy of
+   mkdocs.yml without `hooks:`. The two alternate, run after run, so that
+   load from other users of this shared machine hits both alike. The full
+   build starts cold each time (no stamp, no generated pages), as after an
+   edit of the data.
+2. scaling: time(4N) / time(N) of the full build, from the same medians.
+3. the glossary auto-linker's throughput at 100, 1,000 and 5,000 terms.
+4. `make validate` (`python -m gyeonggi_kb validate`) at the largest size,
+   1,000 modules and 5,000 terms: wall time and the child's peak memory.
+
+Each figure is the median of several runs. Compare ratios within one run:
+absolute times on a shared machine move by ±10 % from one minute to the next.
+The table goes to stdout, the figures to bench/results.json.
+
+    python bench/run.py [--quick] [--out bench/results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synth
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+# What a build needs from the repository; the data folders are replaced by synthetic ones.
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "schemas")
+GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
+STAMP_DIR = ".cache"
+
+BUILD_PAGES = (100, 400, 1600)  # per language
+BUILD_RUNS = {100: 5, 400: 3, 1600: 3}
+LARGEST = synth.Size("largest", modules=1000, terms=5000, references=500, sessions=100)
+VALIDATE_RUNS = 5
+LINKER_TERMS = (100, 1000, 5000)
+
+TARGETS = {
+    "overhead": 0.10,  # the project's work adds at most 10 % to the plain build
+    "scaling": 4.4,  # time(1,600) / time(400) pages per language
+    "validate_seconds": 5.0,
+    "validate_peak_mib": 2048.0,
+}
+
+
+def child_env(root: Path) -> dict:
+    return {
+        **os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1762300800", "SITE_URL": "http://127.0.0.1:8000/",
+    }
+
+
+def run_child(args: list, root: Path) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MiB, stdout) of one child process; its own ru_maxrss, via wait4."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=root, env=child_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, args))} failed in {root}:\n{out}\n{err}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def make_repo(parent: Path, size: synth.Size) -> Path:
+    """A temporary copy of the repository with `size` synthetic records and no generated pages."""
+    root = parent / size.name.replace("/", "-")
+    root.mkdir()
+    for name in SITE_SOURCES:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif src.exists():
+            shutil.copy2(src, root / name)
+    for folder in GENERATED:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+    # Recaps name the real sessions, which the synthetic programme does not have.
+    for recap in (root / "docs" / "recaps").glob("*.md"):
+        if not recap.name.startswith(("index.", "template.", "_")):
+            recap.unlink()
+    synth.write_content(root, size)
+    return root
+
+
+def plain_config(root: Path) -> Path:
+    """mkdocs.yml without its `hooks:` block: Material + static-i18n on the pages as they are."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    plain, count = re.subn(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", text)
+    if count != 1:
+        sys.exit("bench: could not find the `hooks:` block in mkdocs.yml")
+    path = root / "mkdocs.plain.yml"
+    path.write_text(plain, encoding="utf-8")
+    return path
+
+
+def make_cold(root: Path) -> None:
+    """As after an edit of the data: no fingerprint stamp and no generated pages."""
+    shutil.rmtree(root / STAMP_DIR, ignore_errors=True)
+    for folder in GENERATED:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+
+
+def build_seconds(root: Path, config: str) -> tuple[float, float]:
+    _, peak, out = run_child([sys.executable, str(BENCH / "build_once.py"), config, str(root / "site")], root)
+    figures = json.loads(out.strip().splitlines()[-1])
+    return figures["seconds"], peak
+
+
+def measure_builds(work: Path, pages: int, runs: int) -> dict:
+    size = synth.size_for_pages(pages)
+    root = make_repo(work, size)
+    plain = plain_config(root)
+    full_times, plain_times, peaks = [], [], []
+    for _ in range(runs):
+        make_cold(root)
+        seconds, peak = build_seconds(root, "mkdocs.yml")  # also leaves the generated pages for the plain build
+        full_times.append(seconds)
+        peaks.append(peak)
+        plain_times.append(build_seconds(root, plain.name)[0])
+    pages_built = sum(1 for _ in (root / "site").rglob("index.html"))
+    shutil.rmtree(root)
+    full, plain_median = statistics.median(full_times), statistics.median(plain_times)
+    return {
+        "pages_per_language": pages, "records": size.__dict__, "html_pages": pages_built, "runs": runs,
+        "full_seconds": full, "plain_seconds": plain_median, "overhead": full / plain_median - 1,
+        "full_runs": full_times, "plain_runs": plain_times, "full_peak_mib": max(peaks),
+    }
+
+
+def measure_validate(work: Path) -> dict:
+    root = make_repo(work, LARGEST)
+    times, peaks = [], []
+    for _ in range(VALIDATE_RUNS):
+        seconds, peak, out = run_child([sys.executable, "-m", "gyeonggi_kb", "validate"], root)
+        times.append(seconds)
+        peaks.append(peak)
+    return {
+        "records": LARGEST.__dict__, "summary": out.strip(), "runs": VALIDATE_RUNS,
+        "seconds": statistics.median(times), "peak_mib": max(peaks), "all_seconds": times, "root": root,
+    }
+
+
+def measure_linker(largest_root: Path) -> dict:
+    """Auto-linker throughput at 100, 1,000 and 5,000 terms.
+
+    HOOK POINT (issue 4): the glossary engineer's benchmark function in bench/
+    is not on main yet. When it lands, call it here for each of LINKER_TERMS
+    (glossaries taken from `largest_root`, which holds 5,000 synthetic terms)
+    and return {"terms": {n: {"kib_per_second": ..., ...}}}. Until then this
+    reports "pending" instead of timing a linker of its own.
+    """
+    return {"status": "pending: the auto-linker's benchmark function is not on main yet", "terms": {}}
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def table(results: dict) -> str:
+    rows = ["| measure | figure | target | met |", "|---|---|---|---|"]
+    t = TARGETS
+    for b in results["builds"]:
+        rows.append(
+            f"| build, {b['pages_per_language']:,} pages/language ({b['html_pages']:,} HTML pages), median of {b['runs']} | "
+            f"full {b['full_seconds']:.1f} s, plain {b['plain_seconds']:.1f} s: overhead {b['overhead']:+.1%} | "
+            f"≤ {t['overhead']:.0%} | {'yes' if b['overhead'] <= t['overhead'] else 'NO'} |"
+        )
+    for s in results["scaling"]:
+        target = f"≤ {t['scaling']}" if s["to"] == BUILD_PAGES[-1] else "(none)"
+        met = ("yes" if s["full"] <= t["scaling"] else "NO") if s["to"] == BUILD_PAGES[-1] else ""
+        rows.append(f"| scaling {s['from']:,} → {s['to']:,} pages/language: time(4N)/time(N) | full {s['full']:.2f}, plain {s['plain']:.2f} | {target} | {met} |")
+    linker = results["linker"]
+    if linker["terms"]:
+        for n, f in linker["terms"].items():
+            rows.append(f"| auto-linker, {int(n):,} terms | {f['kib_per_second']:,.0f} KiB/s | flat in the term count | |")
+    else:
+        rows.append(f"| auto-linker, {', '.join(f'{n:,}' for n in LINKER_TERMS)} terms | {linker['status']} | flat in the term count | |")
+    v = results["validate"]
+    r = v["records"]
+    rows.append(f"| `make validate`, {r['modules']:,} modules + {r['terms']:,} terms + {r['references']:,} references, median of {v['runs']} | {v['seconds']:.2f} s | < {t['validate_seconds']:.0f} s | {'yes' if v['seconds'] < t['validate_seconds'] else 'NO'} |")
+    rows.append(f"| `make validate` peak memory (ru_maxrss) | {v['peak_mib']:.0f} MiB | < 2 GiB | {'yes' if v['peak_mib'] < t['validate_peak_mib'] else 'NO'} |")
+    return "\n".join(rows)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--quick", action="store_true", help="one run per size, 100 and 400 pages only (a smoke test, not figures)")
+    args = parser.parse_args(argv)
+    pages = BUILD_PAGES[:2] if args.quick else BUILD_PAGES
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        work = Path(tmp)
+        builds = []
+        for n in pages:
+            print(f"bench: building {n} pages per language ...", file=sys.stderr, flush=True)
+            builds.append(measure_builds(work, n, 1 if args.quick else BUILD_RUNS[n]))
+        print("bench: validating the largest size ...", file=sys.stderr, flush=True)
+        validate = measure_validate(work)
+        linker = measure_linker(validate.pop("root"))
+    scaling = [
+        {"from": a["pages_per_language"], "to": b["pages_per_language"],
+         "full": ratio(b["full_seconds"], a["full_seconds"]), "plain": ratio(b["plain_seconds"], a["plain_seconds"])}
+        for a, b in zip(builds, builds[1:])
+    ]
+    results = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_before": load_before, "load_after": os.getloadavg()},
+        "targets": TARGETS, "builds": builds, "scaling": scaling, "linker": linker, "validate": validate,
+        "bench_seconds": time.perf_counter() - started,
+    }
+    print(table(results))
+    print(f"\n{os.cpu_count()} CPUs, load average {load_before[0]:.2f} before and {results['machine']['load_after'][0]:.2f} after; bench took {results['bench_seconds']:.0f} s")
+    if not args.quick:
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"figures written to {args.out.relative_to(REPO) if args.out.is_relative_to(REPO) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
