@@ -80,12 +80,8 @@ def front_matter(values: dict) -> str:
     # Values are written as JSON, which YAML reads as double-quoted strings and
     # flow collections: the same data as yaml.safe_dump gives, at a fraction of its cost.
     safe = {key: attr(value) if isinstance(value, str) else value for key, value in values.items()}
-    lines = (f"{key}: {json.dumps(value, ensure_ascii=False)}
-" for key, value in sorted(safe.items()))
-    return "---
-" + "".join(lines) + "---
-
-"
+    lines = (f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(safe.items()))
+    return "---\n" + "".join(lines) + "---\n\n"
 
 
 def bullet_list(items: list[str], empty: str) -> str:
