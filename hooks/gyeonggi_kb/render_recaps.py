@@ -16,7 +16,7 @@ import re
 
 from .backlinks import Backlinks, module_page, reference_page, session_page, session_title, term_page
 from .labels import format_date, label
-from .markdown import bullet_list, escape, front_matter, link, source_line, table
+from .markdown import bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .model import LANGS, Recap
 
 INDEX = "curriculum/recaps.md"
@@ -57,7 +57,7 @@ def render_recap_page(recap: Recap, body: str, site, lang: str) -> str:
         facts.append([label("venue", lang), escape(session.venue[lang]) if session.venue[lang] else unknown(lang)])
     parts = [
         f"# {escape(recap.title)} {{#recap}}\n",
-        table(["", ""], facts) + "\n",
+        definition_list(facts) + "\n",
         f"{escape(recap.summary)}\n",
         f"## {label('takeaways', lang)} {{#takeaways}}\n",
         "\n".join(f"- {escape(t)}" for t in recap.takeaways) + "\n",

@@ -29,7 +29,7 @@ def type_name(r: Reference, lang: str) -> str:
 
 
 def milestone_date(m, lang: str, today) -> str:
-    text = format_date(m.date, lang)
+    text = f'<span class="kb-nowrap">{format_date(m.date, lang)}</span>'
     if dates.precision(m.date) != "day":
         text += f" <small>({label('date_partial', lang)})</small>"
     if dates.is_upcoming(m.date, today):
