@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_accessibility import tab_to
+
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 REFERENCE_LINKS = "[data-kb-filter-scope] li a[href]"
@@ -18,12 +20,7 @@ def test_the_filter_is_reached_by_keyboard_and_narrows_both_groupings(page, site
     total = page.locator(REFERENCE_LINKS).count()
     assert len(visible_titles(page)) == total
     box = page.get_by_label("Filter the lists")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement && document.activeElement.id === 'kb-filter-input'"):
-            break
-    else:
-        pytest.fail("the filter box cannot be reached with the Tab key")
+    tab_to(page, "#kb-filter-input")
     page.keyboard.type("ordinance")
     titles = visible_titles(page)
     # Found once under "Ordinances" (by type) and once under Gyeonggi (by jurisdiction, via the type in its line).
