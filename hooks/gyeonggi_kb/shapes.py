@@ -134,11 +134,11 @@ REFERENCE_TYPES = (
 MILESTONE_KINDS = ("adopted", "signed", "promulgated", "published", "in-force", "applies", "amended", "announced", "launched")
 MILESTONE = Record(
     (
-        Key("date", Date(partial=True)),
-        Key("kind", OneOf(MILESTONE_KINDS)),
-        Key("ko", Text(max_length=500)),
-        Key("en", Text(max_length=500)),
-        Key("source", Url()),
+        Key("date", Date(partial=True), description="YYYY-MM-DD; 'YYYY-MM' or 'YYYY' in quotes when the day is not known (never guess a day)"),
+        Key("kind", OneOf(MILESTONE_KINDS), description="what happened; promulgated, in-force and applies must not come before adopted/signed"),
+        Key("ko", Text(max_length=500), description="what happened, in Korean"),
+        Key("en", Text(max_length=500), description="what happened, in English"),
+        Key("source", Url(), description="public source for this date"),
     )
 )
 REFERENCE_TEXT = Record((Key("title", Text(max_length=400)), Key("summary", Text(max_length=3000))))
@@ -149,7 +149,7 @@ REFERENCE = Record(
         Key("type", OneOf(REFERENCE_TYPES)),
         Key("issuer", BILINGUAL_NAME),
         *bilingual(REFERENCE_TEXT, "official title and summary"),
-        Key("urls", Record((Key("ko", Nullable(Url())), Key("en", Nullable(Url()))))),
+        Key("urls", Record((Key("ko", Nullable(Url())), Key("en", Nullable(Url())))), description="official text per language; null where none is confirmed"),
         Key("milestones", ListOf(MILESTONE)),
         Key("terms", IDS, description="glossary term ids"),
         Key("sources", SOURCES),
@@ -160,8 +160,8 @@ REFERENCE = Record(
 RECAP = Record(
     (
         Key("title", Text(max_length=200)),
-        Key("session", ID, description="session id, e.g. s01"),
-        Key("date", Date()),
+        Key("session", ID, description="session id, e.g. s01; the file is docs/recaps/<session>.<lang>.md"),
+        Key("date", Date(), description="the session's date, as in curriculum/sessions/<session>.yml"),
         Key("summary", Text(max_length=1000)),
         Key("takeaways", ListOf(Text(max_length=500), min_items=1)),
         Key("modules", IDS),
