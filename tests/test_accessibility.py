@@ -88,7 +88,7 @@ def test_search_opens_and_leads_to_a_result_with_the_keyboard_alone(lang, query,
     tab_to(page, ".md-search__input")
     page.keyboard.type(query)
     first = page.locator(".md-search-result__item").first
-    first.wait_for()
+    first.wait_for(timeout=120_000)  # the search index is built in a web worker; slow on a busy machine
     start = page.url
     page.keyboard.press("ArrowDown")  # Material moves focus from the query into the results
     assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
@@ -101,21 +101,6 @@ def expect_visible(locator) -> None:
     from playwright.sync_api import expect
 
     expect(locator).to_be_visible()
-
-
-def tooltip_triggers(page):
-    """Glossary links and abbreviations in the text that show a tooltip (Material content.tooltips)."""
-    return page.locator(".md-content article :is(a[title]:not(.headerlink), abbr[title])")
-
-
-def test_glossary_tooltips_show_on_keyboard_focus(kinds, site_url, page):
-    page.goto(site_url + module_url(kinds))
-    if tooltip_triggers(page).count() == 0:
-        pytest.skip("no glossary tooltip on a module page yet (no a[title] or abbr[title] in the text)")
-    trigger = tooltip_triggers(page).first
-    trigger.evaluate("el => el.setAttribute('data-kb-first-tooltip', '')")
-    tab_to(page, "[data-kb-first-tooltip]")
-    expect_visible(page.locator(".md-tooltip2--active, .md-tooltip--active").first)
 
 
 # What overflows: the page itself, or a content element that hides part of its text.

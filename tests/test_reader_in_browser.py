@@ -68,7 +68,9 @@ def search(page, query: str) -> list[str]:
     """Type `query` in the search box; return the result links (absolute URLs without fragment)."""
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for()
+    # The index (both languages) is built in a web worker at page load; on a busy CI machine that
+    # can take long, and Material runs the query as soon as it is ready.
+    page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
     hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     return [urljoin(h, urlsplit(h).path) for h in hrefs]
 
@@ -79,15 +81,6 @@ def test_searching_a_glossary_term_finds_its_page_in_the_same_language(lang, pre
     page.goto(site_url + prefix)
     found = search(page, getattr(term.term, lang))
     assert f"{site_url}{prefix}glossary/{term.id}/" in found, found
-
-
-def test_glossary_tooltips_show_on_hover(kinds, site_url, page):
-    page.goto(site_url + kinds["modules/*/"])
-    term = page.locator(".md-content article a.kb-term[title]").first
-    if term.count() == 0:
-        pytest.skip("no glossary link on a module page yet")
-    term.hover()
-    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first).to_be_visible()
 
 
 def primary_nav_targets(page) -> list[str]:
