@@ -93,7 +93,7 @@ def test_import_rejects_bad_rows_with_their_row_numbers_and_writes_nothing(tmp_p
     written, problems = import_glossary(root / "bad.csv", root)
     assert written == [] and glossary_files(root) == before
     assert [str(p) for p in problems] == [
-        f"bad.csv:3: row 3: 'en.definition' must not be empty",
+        f"bad.csv:3: row 3: 'en.definition' must not be empty; write the text after the colon",
         f"bad.csv:4: row 4: id '{rows[0]['id']}' is already used in row 2; each term needs one row",
         "bad.csv:5: row 5: 'autolink' must be true or false, got 'maybe'",
     ]
@@ -115,7 +115,7 @@ def test_import_reports_unknown_related_ids_and_label_clashes_across_rows(tmp_pa
         "two.csv:3: row 3: term 'llm-twin' has the abbreviation 'LLM', which is also the abbreviation 'LLM' of term "
         "'large-language-model' (two.csv:2); a label must name one term: remove it from one of them, or list it under "
         "'shared_labels' in every term but the one it should link to",
-        "two.csv:3: row 3: term 'llm-twin' lists term 'no-such-term' under 'related', which does not exist",
+        "two.csv:3: row 3: term 'llm-twin' lists term 'no-such-term' under 'related', which does not exist; check the spelling, or add the term with `make new-term ID=no-such-term`",
     ]
 
 
@@ -151,5 +151,5 @@ def test_third_party_rows_mapped_to_our_columns_are_rejected_row_by_row(tmp_path
     assert written == [] and glossary_files(root) == before
     rows_reported = {p.line for p in problems}
     assert rows_reported == set(range(2, len(rows) + 2))  # every data row, by its spreadsheet row number
-    assert "mapped.tsv:2: row 2: 'id' must not be empty" in [str(p) for p in problems]
-    assert "mapped.tsv:2: row 2: 'en.definition' must not be empty" in [str(p) for p in problems]
+    assert "mapped.tsv:2: row 2: 'id' must not be empty; write the text after the colon" in [str(p) for p in problems]
+    assert "mapped.tsv:2: row 2: 'en.definition' must not be empty; write the text after the colon" in [str(p) for p in problems]

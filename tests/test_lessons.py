@@ -147,7 +147,7 @@ BROKEN = [
     ("further reading without a link", FIXTURE_LESSON, lambda t: t.replace("- [Example](https://example.org/)", "- The AI Basic Act"),
      f"{FIXTURE_LESSON}:25: section '{{#further-reading}}' must link at least one document, e.g. '- [Title](https://...)'"),
     ("module without objectives", FIXTURE_MODULE, lambda t: t.replace("  objectives:\n    - Explain artificial intelligence.\n", "  objectives: []\n"),
-     f"{FIXTURE_MODULE}:12: 'en.objectives' must have at least 1 item"),
+     f"{FIXTURE_MODULE}:12: 'en.objectives' must have at least 1 item; write one '- ...' line per item"),
 ]
 
 

@@ -25,7 +25,7 @@ def problems_with_act(tmp_path, text: str) -> list[str]:
 def test_a_quoted_milestone_date_that_does_not_exist_is_reported(tmp_path):
     text = ACT.replace("- date: 2024-12-26", '- date: "2025-02-30"')
     assert problems_with_act(tmp_path, text) == [
-        "references/test-act.yml:15: 'milestones[1].date' is '2025-02-30', which is not a real date",
+        "references/test-act.yml:15: 'milestones[1].date' is '2025-02-30', which is not a real date; check the month and the day",
     ]
 
 

@@ -42,7 +42,7 @@ def test_unknown_ids_in_front_matter_are_reported_at_their_front_matter_line(tmp
     text = RECAP.replace("session: s01", "session: s09").replace("[generative-ai]", "[genrative-ai]").replace("[test-act]", "[tset-act]")
     root = copy_tree(tmp_path, {"docs/recaps/s09.en.md": text})
     assert [str(p) for p in load_site(root).problems] == [
-        "docs/recaps/s09.en.md:3: recap 's09' (en) lists session 's09' under 'session', which does not exist",
+        "docs/recaps/s09.en.md:3: recap 's09' (en) lists session 's09' under 'session', which does not exist; check the spelling against the files in curriculum/sessions/",
         "docs/recaps/s09.en.md:9: recap 's09' (en) lists term 'genrative-ai' under 'terms', which does not exist; did you mean 'generative-ai'?",
         "docs/recaps/s09.en.md:10: recap 's09' (en) lists reference 'tset-act' under 'references', which does not exist; did you mean 'test-act'?",
     ]
@@ -56,14 +56,14 @@ def test_a_recap_must_be_named_after_its_session(tmp_path):
 
 def test_a_recap_date_must_match_its_session(tmp_path):
     assert recap_problems(tmp_path, RECAP.replace("date: 2025-11-05", "date: 2025-11-06")) == [
-        "docs/recaps/s01.en.md:4: recap 's01' (en) is dated 2025-11-06, but session 's01' took place on 2025-11-05",
+        "docs/recaps/s01.en.md:4: recap 's01' (en) is dated 2025-11-06, but session 's01' took place on 2025-11-05; use the session's date",
     ]
 
 
 def test_front_matter_shape_errors_name_the_file_line(tmp_path):
     text = RECAP.replace("takeaways:\n  - It took place.\n", "takeaway: It took place.\n")
     assert recap_problems(tmp_path, text) == [
-        "docs/recaps/s01.en.md:1: missing required key 'takeaways'",
+        "docs/recaps/s01.en.md:1: missing required key 'takeaways'; add 'takeaways: ...'",
         "docs/recaps/s01.en.md:6: unknown key 'takeaway'; did you mean 'takeaways'?",
     ]
 

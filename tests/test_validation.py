@@ -31,14 +31,14 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
 def test_wrong_type(tmp_path):
     text = (copy_tree(tmp_path / "a") / "curriculum/sessions/s01.yml").read_text().replace("number: 1", "number: one")
     assert problems_of(tmp_path / "b", {"curriculum/sessions/s01.yml": text}) == [
-        "curriculum/sessions/s01.yml:2: 'number' must be a whole number, got 'one'",
+        "curriculum/sessions/s01.yml:2: 'number' must be a whole number, got 'one'; write digits only, e.g. 3",
     ]
 
 
 def test_missing_required_field(tmp_path):
     text = (copy_tree(tmp_path / "a") / "glossary/generative-ai.yml").read_text().replace("status: draft\n", "")
     assert problems_of(tmp_path / "b", {"glossary/generative-ai.yml": text}) == [
-        "glossary/generative-ai.yml:1: missing required key 'status'",
+        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed); add 'status: ...'",
     ]
 
 
@@ -46,7 +46,7 @@ def test_missing_translation(tmp_path):
     text = (copy_tree(tmp_path / "a") / "curriculum/modules/ai-basics.yml").read_text()
     text = text.replace("  title: AI basics\n", "")
     assert problems_of(tmp_path / "b", {"curriculum/modules/ai-basics.yml": text}) == [
-        "curriculum/modules/ai-basics.yml:9: missing required key 'en.title'",
+        "curriculum/modules/ai-basics.yml:9: missing required key 'en.title'; add 'title: ...' under 'en:'",
     ]
 
 
@@ -54,7 +54,7 @@ def test_missing_language_section(tmp_path):
     text = "id: test-act\n" + (copy_tree(tmp_path / "a") / "references/test-act.yml").read_text().split("en:\n  title: Test Act\n  summary: An act for tests.\n")[0].split("id: test-act\n")[1]
     text += "urls:\n  ko: null\n  en: null\nmilestones: []\nterms: []\nsources: []\n"
     assert problems_of(tmp_path / "b", {"references/test-act.yml": text}) == [
-        "references/test-act.yml:1: missing required key 'en' (official title and summary in English)",
+        "references/test-act.yml:1: missing required key 'en' (official title and summary in English); add an 'en:' section",
     ]
 
 
@@ -82,7 +82,7 @@ def test_unknown_referenced_id_suggests_the_close_one(tmp_path):
 def test_unknown_key_typo(tmp_path):
     text = (copy_tree(tmp_path / "a") / "glossary/generative-ai.yml").read_text().replace("  definition: AI that", "  defintion: AI that")
     assert problems_of(tmp_path / "b", {"glossary/generative-ai.yml": text}) == [
-        "glossary/generative-ai.yml:8: missing required key 'en.definition' (1-3 plain sentences)",
+        "glossary/generative-ai.yml:8: missing required key 'en.definition' (1-3 plain sentences); add 'definition: ...' under 'en:'",
         "glossary/generative-ai.yml:11: unknown key 'en.defintion'; did you mean 'definition'?",
     ]
 
@@ -108,7 +108,7 @@ def test_prerequisite_cycle(tmp_path):
     a = a.replace("prerequisites: []", "prerequisites: [ai-next]")
     lessons = {f"curriculum/lessons/ai-next.{lang}.md": (tmp_path / "a" / f"curriculum/lessons/ai-basics.{lang}.md").read_text() for lang in ("ko", "en")}
     problems = problems_of(tmp_path / "b", {"curriculum/modules/ai-basics.yml": a, "curriculum/modules/ai-next.yml": b, **lessons})
-    assert problems == ["curriculum/modules/ai-basics.yml:17: prerequisites form a cycle: ai-basics -> ai-next -> ai-basics"]
+    assert problems == ["curriculum/modules/ai-basics.yml:17: prerequisites form a cycle: ai-basics -> ai-next -> ai-basics; remove one of these prerequisites"]
 
 
 def test_lesson_without_checklist_fails(tmp_path):

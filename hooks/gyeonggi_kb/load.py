@@ -161,7 +161,7 @@ def load_collection(root: Path, kind: str, out: Loaded) -> dict:
             continue
         if record_id in records:
             first = records[record_id].origin
-            out.problems.append(Problem(rel, data.line_of("id"), f"duplicate id '{record_id}', already used in {first.path}:{first.line_of('id')}"))
+            out.problems.append(Problem(rel, data.line_of("id"), f"duplicate id '{record_id}', already used in {first.path}:{first.line_of('id')}; keep one file per record and delete or rename the other"))
             continue
         records[record_id] = build_record(kind, data, origin_of(rel, data))
     return records

@@ -49,10 +49,10 @@ class Text(Kind):
 
     def check(self, value, where, at):
         if not isinstance(value, str):
-            yield at.problem(f"'{where}' must be text, got {describe(value)}")
+            yield at.problem(f"'{where}' must be text, got {describe(value)}; put it in quotes if it looks like a number, date or true/false")
             return
         if len(value.strip()) < self.min_length:
-            yield at.problem(f"'{where}' must not be empty")
+            yield at.problem(f"'{where}' must not be empty; write the text after the colon")
         elif len(value) > self.max_length:
             yield at.problem(f"'{where}' is {len(value)} characters long; keep it under {self.max_length}")
         elif self.pattern and not re.match(self.pattern, value):
@@ -77,7 +77,7 @@ ID = Text(max_length=80, pattern=ID_PATTERN, hint="use lower-case ASCII letters,
 class Url(Kind):
     def check(self, value, where, at):
         if not isinstance(value, str):
-            yield at.problem(f"'{where}' must be a URL, got {describe(value)}")
+            yield at.problem(f"'{where}' must be a URL, got {describe(value)}; write the full address, e.g. 'https://www.gg.go.kr/...'")
         elif not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
             yield at.problem(f"'{where}' must be an http(s) URL starting with https:// or http://, got '{value}'")
 
@@ -91,7 +91,7 @@ class Integer(Kind):
 
     def check(self, value, where, at):
         if isinstance(value, bool) or not isinstance(value, int):
-            yield at.problem(f"'{where}' must be a whole number, got {describe(value)}")
+            yield at.problem(f"'{where}' must be a whole number, got {describe(value)}; write digits only, e.g. 3")
         elif value < self.minimum:
             yield at.problem(f"'{where}' must be at least {self.minimum}, got {value}")
 
@@ -123,7 +123,7 @@ class Date(Kind):
             try:
                 dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
             except ValueError:
-                yield at.problem(f"'{where}' is '{value}', which is not a real date")
+                yield at.problem(f"'{where}' is '{value}', which is not a real date; check the month and the day")
             return
         form = "YYYY-MM-DD (or 'YYYY-MM' in quotes when the day is not known)" if self.partial else "YYYY-MM-DD"
         yield at.problem(f"'{where}' must be a date written {form}, got {describe(value)}")
@@ -173,14 +173,14 @@ class ListOf(Kind):
             yield at.problem(f"'{where}' must be a list (one '- item' per line, or [a, b]), got {describe(value)}")
             return
         if len(value) < self.min_items:
-            yield at.problem(f"'{where}' must have at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+            yield at.problem(f"'{where}' must have at least {self.min_items} item{'s' if self.min_items > 1 else ''}; write one '- ...' line per item")
         seen = set()
         for i, item in enumerate(value):
             item_at = Where(at.path, value.line_of(i) if isinstance(value, Sequence) else at.line)
             yield from self.item.check(item, f"{where}[{i + 1}]", item_at)
             if self.unique and isinstance(item, str):
                 if item in seen:
-                    yield item_at.problem(f"'{where}' lists '{item}' twice")
+                    yield item_at.problem(f"'{where}' lists '{item}' twice; remove one")
                 seen.add(item)
 
     def json_schema(self):
@@ -221,7 +221,7 @@ class Record(Kind):
         for key in self.keys:
             if key.name not in value:
                 if key.required:
-                    yield at.problem(f"missing required key '{prefix}{key.name}'" + (f" ({key.description})" if key.description else ""))
+                    yield at.problem(missing_key_message(key, where))
                 continue
             yield from key.kind.check(value[key.name], prefix + key.name, Where(at.path, line_of(key.name)))
 
@@ -240,6 +240,15 @@ class Record(Kind):
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+def missing_key_message(key: Key, where: str) -> str:
+    """Name the key, say what it holds, and where to add it."""
+    about = key.description or (f"one of {', '.join(map(str, key.kind.values))}" if isinstance(key.kind, OneOf) else "")
+    full = f"{where}.{key.name}" if where else key.name
+    line = f"an '{key.name}:' section" if isinstance(key.kind, Record) else f"'{key.name}: ...'"
+    add = f"add {line} under '{where}:'" if where else f"add {line}"
+    return f"missing required key '{full}'" + (f" ({about})" if about else "") + f"; {add}"
 
 
 def bilingual(inner: Record, what: str) -> tuple:

@@ -17,12 +17,25 @@ from .problems import Problem, did_you_mean
 LESSON_SECTIONS = ("why-it-matters", "key-concepts", "cases", "rules", "checklist", "discussion", "further-reading", "sources")
 
 
+# What to do about an id that names nothing, when no existing id is close to it.
+NEW_RECORD_HINTS = {
+    "term": "; check the spelling, or add the term with `make new-term ID={ref}`",
+    "reference": "; check the spelling, or add the document with `make new-reference ID={ref}`",
+    "module": "; check the spelling, or add the module with `make new-module ID={ref}`",
+    "session": "; check the spelling against the files in curriculum/sessions/",
+}
+
+
+def missing_ref_hint(kind: str, ref: str) -> str:
+    return NEW_RECORD_HINTS.get(kind, "; check the spelling").format(ref=ref)
+
+
 def check_refs(origin, owner: str, field: str, ids, kind: str, loaded: Loaded) -> Iterator[Problem]:
     """Every id listed under `field` must name an existing record of `kind`."""
     known = loaded.known_ids.get(kind, set())
     for i, ref in enumerate(ids):
         if ref not in known:
-            yield Problem(origin.path, origin.line_of(field, i), f"{owner} lists {kind} '{ref}' under '{field}', which does not exist{did_you_mean(ref, known)}")
+            yield Problem(origin.path, origin.line_of(field, i), f"{owner} lists {kind} '{ref}' under '{field}', which does not exist{did_you_mean(ref, known) or missing_ref_hint(kind, ref)}")
 
 
 def check_sessions(loaded: Loaded) -> Iterator[Problem]:
@@ -32,16 +45,16 @@ def check_sessions(loaded: Loaded) -> Iterator[Problem]:
     for s in sessions:
         yield from check_refs(s.origin, f"session '{s.id}'", "modules", s.modules, "module", loaded)
         if s.number in numbers:
-            yield Problem(s.origin.path, s.origin.line_of("number"), f"session number {s.number} is already used by '{numbers[s.number]}'")
+            yield Problem(s.origin.path, s.origin.line_of("number"), f"session number {s.number} is already used by '{numbers[s.number]}'; give each session its own number")
         numbers[s.number] = s.id
         p = loaded.programme
         if p and s.date and not (p.start <= s.date <= p.end):
-            yield Problem(s.origin.path, s.origin.line_of("date"), f"session date {s.date} is outside the programme period {p.start} to {p.end}")
+            yield Problem(s.origin.path, s.origin.line_of("date"), f"session date {s.date} is outside the programme period {p.start} to {p.end}; check the date against its source")
         if s.status == "held" and s.date is None:
             yield Problem(s.origin.path, s.origin.line_of("status"), "a session marked 'held' needs its date; use status 'not-announced' while the date is unknown")
     p = loaded.programme
     if p and loaded.sessions and "session" in loaded.known_ids and len(loaded.known_ids["session"]) != p.sessions_total:
-        yield Problem(p.origin.path, p.origin.line_of("sessions_total"), f"sessions_total is {p.sessions_total} but curriculum/sessions/ has {len(loaded.known_ids['session'])} session files")
+        yield Problem(p.origin.path, p.origin.line_of("sessions_total"), f"sessions_total is {p.sessions_total} but curriculum/sessions/ has {len(loaded.known_ids['session'])} session files; make the two agree")
 
 
 def check_modules(loaded: Loaded) -> Iterator[Problem]:
@@ -54,7 +67,7 @@ def check_modules(loaded: Loaded) -> Iterator[Problem]:
         yield from check_refs(o, owner, "related", m.related, "module", loaded)
         yield from check_refs(o, owner, "prerequisites", m.prerequisites, "module", loaded)
         if m.id in m.related or m.id in m.prerequisites:
-            yield Problem(o.path, o.line_of("related"), f"{owner} must not list itself as related or as a prerequisite")
+            yield Problem(o.path, o.line_of("related"), f"{owner} must not list itself as related or as a prerequisite; remove '{m.id}' from the list")
         if not m.lessons:
             yield Problem(o.path, o.line, f"{owner} has no lesson; add curriculum/lessons/{m.id}.ko.md and curriculum/lessons/{m.id}.en.md")
         for lang, lesson in sorted(m.lessons.items()):
@@ -124,7 +137,7 @@ def check_prerequisite_cycles(loaded: Loaded) -> Iterator[Problem]:
                     if cycle not in reported:
                         reported.add(cycle)
                         m = loaded.modules[start]
-                        yield Problem(m.origin.path, m.origin.line_of("prerequisites"), "prerequisites form a cycle: " + " -> ".join((*path, start)))
+                        yield Problem(m.origin.path, m.origin.line_of("prerequisites"), "prerequisites form a cycle: " + " -> ".join((*path, start)) + "; remove one of these prerequisites")
                 elif nxt not in path:
                     stack.append((nxt, (*path, nxt)))
 
@@ -134,7 +147,7 @@ def check_terms(loaded: Loaded) -> Iterator[Problem]:
     for t in loaded.terms.values():
         yield from check_refs(t.origin, f"term '{t.id}'", "related", t.related, "term", loaded)
         if t.id in t.related:
-            yield Problem(t.origin.path, t.origin.line_of("related"), f"term '{t.id}' must not list itself as related")
+            yield Problem(t.origin.path, t.origin.line_of("related"), f"term '{t.id}' must not list itself as related; remove '{t.id}' from 'related'")
 
 
 def term_label_claims(t) -> list[tuple[str, str, int]]:
@@ -216,7 +229,7 @@ def check_recaps(loaded: Loaded) -> Iterator[Problem]:
         yield from check_refs(o, owner, "references", r.references, "reference", loaded)
         session = loaded.sessions.get(r.session)
         if session and session.date and r.date != session.date:
-            yield Problem(o.path, o.line_of("date"), f"{owner} is dated {r.date}, but session '{r.session}' took place on {session.date}")
+            yield Problem(o.path, o.line_of("date"), f"{owner} is dated {r.date}, but session '{r.session}' took place on {session.date}; use the session's date")
         if session and session.date is None:
             yield Problem(o.path, o.line_of("session"), f"{owner}: session '{r.session}' has no confirmed date in curriculum/sessions/{r.session}.yml; a recap needs a held session")
         for offset, line in enumerate(r.body.split("\n")):

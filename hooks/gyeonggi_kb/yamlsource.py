@@ -76,6 +76,17 @@ def compose(text: str):
         return compose_with(yaml.SafeLoader, text)  # raises again, worded by PyYAML
 
 
+def syntax_hint(problem: str) -> str:
+    """What usually causes PyYAML's `problem`, in words an editor can act on."""
+    if "'\\t'" in problem:  # PyYAML quotes the character it stopped at
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "text that contains ': ' must be in quotes, e.g. title: \"Act: 2024\""
+    if "another document" in problem:
+        return "a data file holds one record, so remove the second '---' line"
+    return "check indentation, colons and quotes"
+
+
 def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; `first_line` shifts lines (for front matter)."""
     problems: list[Problem] = []
@@ -86,9 +97,10 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + offset if mark else first_line
         what = (err.problem or "invalid YAML").strip()
-        return None, [Problem(rel_path, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
-    except yaml.YAMLError as err:  # e.g. more than one document
-        return None, [Problem(rel_path, first_line, f"YAML error: {err}")]
+        return None, [Problem(rel_path, line, f"YAML syntax error: {what}; {syntax_hint(what)}")]
+    except yaml.YAMLError as err:  # an error without a position
+        what = " ".join(str(err).split())
+        return None, [Problem(rel_path, first_line, f"YAML error: {what}; {syntax_hint(what)}")]
     if node is None:
         return None, problems
 
