@@ -17,13 +17,20 @@ makes one small, idempotent change to MkDocs' own objects:
   stays up while an editor fixes the YAML (the first build still stops).
 - on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
   the site root; the same bytes in both language builds. After the last
-  language, also sessions.ics and the Atom feeds of each language.
+  language, also sessions.ics and the Atom feeds of each language, and one
+  search index per language in place of the merged one that the i18n plugin
+  wrote (gyeonggi_kb.search_index).
 - on_page_context: on a term page, add the pages whose text mentions the term
   to "used in" (all page contents exist by then); then mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates; keep
   fallbacks out of the search index, where their Korean original already is
   (this replaces the i18n plugin's reconfigure_search, which is quadratic).
+  For search, also point the page's search `base` at its language root, so
+  the /en/ site fetches /en/search/search_index.json (priority 10: after the
+  i18n plugin, 50, and before the search plugin, 0, which reads
+  page.meta["search"] and page.content).
+  KB_SEARCH_STOCK=1 skips every search change, for the benchmark's stock build.
 - on_page_markdown: frame each hand-written recap with its front-matter data.
 
 Module-level state is only `SERVING`, set by on_serve and kept for the life of
@@ -32,18 +39,23 @@ the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from gyeonggi_kb import DataError
 from gyeonggi_kb.autolink import glossary_matcher, link_page, term_of_page
 from gyeonggi_kb.mentions import add_mentions
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
+from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.render_recaps import recap_page_markdown
+from gyeonggi_kb.search_index import glossary_labels, language_prefixes, render_search_indexes
 from gyeonggi_kb.site import export_files, generate_site
 from gyeonggi_kb.write import write_if_changed
 
@@ -62,6 +74,10 @@ def on_config(config):
     if overrides in dirs:
         dirs.remove(overrides)
     dirs.insert(0, overrides)
+    if not stock_search():
+        # Material keeps preferences (colour scheme) under base_url unless a scope is set;
+        # with a base per language they would no longer be shared, so scope them to the site.
+        config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
     return config
 
 
@@ -129,8 +145,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     """Write the files that are not pages into site/.
 
-    Glossary exports: the same bytes in every language build. Calendars and
-    feeds: all languages at once, after the last language's build. The i18n
+    Glossary exports: the same bytes in every language build. Calendars,
+    feeds and the per-language search indexes: all languages at once, after
+    the last language's build. The i18n
     plugin runs the other languages' builds inside the first build's
     on_post_build (priority -100) and marks itself `building` meanwhile; at
     -200 this runs after it. One call for all languages keeps the exports
@@ -145,6 +162,7 @@ def on_post_build(config):
         return
     for rel, text in export_files(site, config.site_url or "/").items():
         write_if_changed(Path(config.site_dir) / rel, text)
+    write_search_indexes(config, site.terms)
 
 
 def absolute_url(config, file) -> str:
@@ -166,6 +184,10 @@ def add_term_mentions(page, config) -> None:
         page.content = add_mentions(page.content, page.url, term_mentions(config, build_lang).get(term_id, []), lang)
 
 
+def stock_search() -> bool:
+    return os.environ.get("KB_SEARCH_STOCK") == "1"
+
+
 @event_priority(10)  # after i18n (50) sets the page language, before search (0) indexes the page
 def on_page_context(context, page, config, nav):
     add_term_mentions(page, config)
@@ -173,6 +195,8 @@ def on_page_context(context, page, config, nav):
     current = context.get("i18n_page_locale")
     if not current or not hasattr(file, "alternates"):
         return context
+    if not stock_search():
+        separate_search_by_language(context, page, current)
     # An alternate only counts when it is written in its language: a Korean
     # fallback served under /en/ is not an English version of the page.
     alternates = {lang: f for lang, f in sorted(file.alternates.items()) if getattr(f, "locale", None) == lang}
@@ -187,3 +211,18 @@ def on_page_context(context, page, config, nav):
         if original is not None:
             page.canonical_url = absolute_url(config, original)
     return context
+
+
+def separate_search_by_language(context, page, current):
+    prefix = language_prefixes().get(current)
+    if prefix:  # only Material's JavaScript reads base_url when a page is given; asset URLs use page.url
+        context["base_url"] = get_relative_url(prefix, page.url)
+
+
+def write_search_indexes(config, terms):
+    merged = Path(config.site_dir) / "search" / "search_index.json"
+    if stock_search() or not merged.is_file():
+        return
+    labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
+    for rel, text in render_search_indexes(json.loads(merged.read_text(encoding="utf-8")), labels).items():
+        write_if_changed(Path(config.site_dir) / rel, text)

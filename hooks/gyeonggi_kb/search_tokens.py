@@ -1,0 +1,75 @@
+"""Korean search tokens: particle stripping and compound pieces. Pure functions, no I/O.
+
+Material's search (lunr in a web worker) matches every query word as a
+prefix (`민원*`). That finds `인공지능의` from `인공지능`, but not a word inside
+a compound (`보호법` in `개인정보보호법`) and not a query that carries a
+particle (`민원을` against `민원`). We fix both without touching the theme's
+JavaScript, through the two things the worker takes from search_index.json:
+
+- `config.separator`, the regular expression that splits both the indexed
+  text and the query. SEPARATOR adds an alternative that consumes a trailing
+  particle or verb ending after a stem of at least two syllables, so `민원을`
+  and `민원을.` both become `민원` on either side. The stem rule keeps short
+  nouns such as `국가`, `제도` and `정의` whole.
+- `config.fields`: extra fields are indexed but never shown. `compound_pieces`
+  fills one with every suffix (two syllables or more) of each Hangul word, so
+  the worker's prefix match on a suffix is a substring match on the word:
+  `보호법*` matches the piece `보호법` of `개인정보보호법`.
+
+The same pattern is used in Python (to cut words before making pieces) and in
+the browser (JavaScript RegExp), so it keeps to syntax both understand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Longest first: a regex alternation takes the first alternative that fits.
+PARTICLES = (
+    # case particles and their combinations
+    "에서부터", "으로부터", "으로서", "으로써", "에서는", "에서도", "에서의", "에게서", "으로는", "으로의",
+    "에서", "에게", "한테", "으로", "로서", "로써", "부터", "까지", "처럼", "보다", "마다", "조차", "이나",
+    "이며", "이고", "에는", "에도", "에의", "와의", "과의", "로의", "로는", "이란", "이라는", "이다", "입니다",
+    "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과", "도", "만", "란",
+    # 하다/되다 endings and -적 adjectives of Sino-Korean nouns (활용하는 -> 활용, 효율적인 -> 효율)
+    "하는", "하고", "하여", "하며", "하기", "한다", "했다", "해야", "합니다", "하게", "할", "한", "해",
+    "되는", "되어", "된다", "됩니다", "되고", "된", "될",
+    "적으로", "적인", "적",
+)
+_ENDINGS = sorted(PARTICLES, key=len, reverse=True)
+
+# Stock Material splits on whitespace and hyphens only. We add what joins words
+# without a space in Korean text: the middle dot and slash (`AI·데이터`), commas,
+# and brackets and quotes (`인공지능(AI)의`, `「개인정보 보호법」`).
+_BASE_SEPARATOR = r"[\s\-·/,()\[\]{}「」『』“”‘’\"']+"
+# A particle counts only at the end of a word (not followed by a letter or
+# digit) and after at least two syllables or Latin letters (`AI의`, `IoT가`).
+_PARTICLE = r"(?<=[0-9A-Za-z가-힣]{2})(?:" + "|".join(_ENDINGS) + r")(?![0-9A-Za-z가-힣])"
+SEPARATOR = _BASE_SEPARATOR + "|" + _PARTICLE
+STOCK_SEPARATOR = r"[\s\-]+"
+
+_SPLIT = re.compile(SEPARATOR)
+_HANGUL = re.compile(r"[가-힣]")
+# lunr trims what is not a word character at either end of a token.
+_EDGE = re.compile(r"^[^0-9A-Za-z가-힣]+|[^0-9A-Za-z가-힣]+$")
+MIN_PIECE = 2  # syllables; a one-syllable prefix query would match half the index
+
+
+def words(text: str) -> list[str]:
+    """Split text as the search worker will: lower case, particles cut off, edge punctuation trimmed."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return [w for w in (_EDGE.sub("", part) for part in _SPLIT.split(text)) if w]
+
+
+def suffixes(word: str) -> list[str]:
+    """Proper suffixes of `word` that start on a Hangul syllable and are at least MIN_PIECE long."""
+    return [word[i:] for i in range(1, len(word) - MIN_PIECE + 1) if _HANGUL.match(word[i])]
+
+
+def compound_pieces(text: str, known: set[str] = frozenset()) -> list[str]:
+    """Sorted pieces of the Hangul compounds in `text` that are not already words of it (or of `known`)."""
+    found = words(text)
+    seen = set(found) | set(known)
+    pieces = {s for w in found if _HANGUL.search(w) for s in suffixes(w)}
+    return sorted(pieces - seen)
