@@ -73,3 +73,7 @@ translation-status: $(BIN)/.installed ## List what is missing in English or Kore
 .PHONY: linkcheck-external
 linkcheck-external: $(BIN)/.installed ## Check every external URL in the data and pages (needs the internet; not in `make test`)
 	@$(BIN)/python -m gyeonggi_kb.linkcheck
+
+.PHONY: bench-search
+bench-search: $(BIN)/.test-installed ## Search benchmark in Chromium: recall@5, index size and time to first result, stock vs ours (two builds)
+	$(BIN)/python tests/bench_search.py $(if $(KIWI_PYTHON),--kiwi-python $(KIWI_PYTHON))
