@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from conftest import CHROMIUM, GENERATED, REPO, SITE_SOURCES, run_python  # noqa: E402
+from conftest import CHROMIUM, REPO, copy_site_sources, run_python  # noqa: E402
 from search_harness import load_queries, recall_at_5, run_queries  # noqa: E402
 
 INDEXES = ("search/search_index.json", "en/search/search_index.json")
@@ -62,20 +62,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def copy_sources(source: Path, target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in SITE_SOURCES:
-        if (source / name).is_dir():
-            shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "site"))
-        elif (source / name).exists():
-            shutil.copy2(source / name, target / name)
-    for folder in GENERATED:
-        shutil.rmtree(target / "docs" / folder, ignore_errors=True)
-    return target
-
-
 def build(source: Path, target: Path, stock: bool) -> Path:
-    root = copy_sources(source, target)
+    root = copy_site_sources(target, source)
     env = {"SOURCE_DATE_EPOCH": "1762300800", **({"KB_SEARCH_STOCK": "1"} if stock else {})}
     result = run_python("-m", "mkdocs", "build", "--strict", cwd=root, env=env)
     if result.returncode != 0:

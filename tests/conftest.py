@@ -43,10 +43,10 @@ def run_python(*args, cwd: Path, env: dict | None = None) -> subprocess.Complete
     return subprocess.run([sys.executable, *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600)
 
 
-def copy_site_sources(target: Path) -> Path:
+def copy_site_sources(target: Path, source: Path = REPO) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
-        src = REPO / name
+        src = source / name
         if src.is_dir():
             shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
