@@ -18,6 +18,7 @@ import yaml
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
 LANG_ROOT = {"ko": "", "en": "en/"}
 TOP = 5
+WAIT_MS = 120_000  # the first query waits for the worker to index; slow on a busy machine (a timeout, not a timing)
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,11 @@ def search(page, site_url: str, query: Query) -> Outcome:
     # Material reads the box on keyup, so each value is followed by a real key press.
     box.fill("")
     box.press("End")
-    page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText === p", arg=placeholder)
+    page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText === p", arg=placeholder, timeout=WAIT_MS)
     start = time.perf_counter()
     box.fill(query.text)
     box.press("End")
-    page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText !== p", arg=placeholder, timeout=30000)
+    page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText !== p", arg=placeholder, timeout=WAIT_MS)
     seconds = time.perf_counter() - start
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item",
