@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import MINIMAL, REPO
+from conftest import MINIMAL, REPO, run_python
 from gyeonggi_kb.editor_schemas import (
     DATA_GLOBS, SCHEMA_NAMES, data_files, missing_schema_lines, render_schemas, schema_path, stale_schemas,
 )
@@ -110,3 +110,15 @@ def test_vscode_maps_each_schema_to_its_files_and_recommends_the_yaml_extension(
     assert settings["yaml.schemas"] == {f"./{schema_path(kind)}": [glob] for kind, glob in DATA_GLOBS.items()}
     extensions = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_schemas_check_names_the_stale_file_and_the_command(tmp_path):
+    (tmp_path / "schemas").mkdir()
+    for rel, text in render_schemas().items():
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    (tmp_path / "schemas/glossary-term.schema.json").write_text("{}\n", encoding="utf-8")
+    result = run_python("-m", "gyeonggi_kb", "schemas", "--check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "schemas/glossary-term.schema.json:0: out of date with hooks/gyeonggi_kb/shapes.py; run `make schemas` and commit the result\n"
+    )
