@@ -15,6 +15,7 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_serve: from then on, bad data during a `mkdocs serve` rebuild is logged
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
+  The generated folders are left out of the watch: one edit, one rebuild.
 - on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
   the site root; the same bytes in both language builds. After the last
   language, also sessions.ics and the Atom feeds of each language, and one
@@ -57,7 +58,7 @@ from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, render_search_indexes
 from gyeonggi_kb.site import export_files, generate_site
-from gyeonggi_kb.write import write_if_changed
+from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
 SERVING: dict = {}  # "active": True once serving; "site": the records of the last good data
@@ -129,6 +130,15 @@ def on_page_content(html, page, config, files):
 
 def on_serve(server, config, builder):
     SERVING["active"] = True  # after the first build: that one still stops on bad data
+    # The generator writes into docs/ at the start of every build, so watching its
+    # folders would queue a second build (and hold the preview) after each data
+    # edit. The data folders are watched instead (mkdocs.yml `watch:`): keep
+    # watching docs/ itself and every hand-written folder in it.
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name not in OWNED_FOLDERS):
+        server.watch(str(folder))
     return server
 
 

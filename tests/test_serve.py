@@ -134,11 +134,15 @@ def test_serve_picks_up_a_yaml_edit_reports_bad_data_and_settles(server):
     assert "Traceback" not in server.log()
     assert "AI that writes text" in server.get(PAGE)  # the last good page, served without waiting
 
+    server.wait_until_quiet()
+    before_fix = server.log().count(BUILD_STARTED)
     edit(term, "status: drafty", "status: draft")
     edit(term, "AI that writes text", "AI that produces text")
     wait_for(lambda: server.page_has(PAGE, "AI that produces text"), "the fixed data to reach the served page")
 
     server.wait_until_quiet()
     builds = server.log().count(BUILD_STARTED)
+    # One save, one rebuild: writing the generated pages must not trigger another.
+    assert builds - before_fix == 1, server.log()
     time.sleep(3)  # idle: nothing is edited, so nothing may rebuild
     assert server.log().count(BUILD_STARTED) == builds
