@@ -15,9 +15,14 @@ the repository, never in the working tree. One run measures:
 4. `make validate` (`python -m gyeonggi_kb validate`) at the largest size,
    1,000 modules and 5,000 terms: wall time and the child's peak memory.
 
-Each figure is the median of several runs. Compare ratios within one run:
-absolute times on a shared machine move by ±10 % from one minute to the next.
-The table goes to stdout, the figures to bench/results.json.
+Each figure is the median of several runs. Build figures are CPU time of the
+build process (from after its imports to the end of the build): on a shared
+2-core machine wall time mostly measures the neighbours, CPU time the build.
+Wall times are recorded too. Compare ratios within one run: absolute times
+move by ±10 % from one minute to the next. The full build's hooks are also
+timed from inside (their own CPU share of that build), a second opinion on the
+overhead that does not depend on two builds' noise. The table goes to stdout,
+the figures to bench/results.json.
 
     python bench/run.py [--quick] [--out bench/results.json]
 """
@@ -52,6 +57,7 @@ LARGEST = synth.Size("largest", modules=1000, terms=5000, references=500, sessio
 VALIDATE_RUNS = 5
 LINKER_TERMS = (100, 1000, 5000)
 
+LAST_CPU = [0.0]
 TARGETS = {
     "overhead": 0.10,  # the project's work adds at most 10 % to the plain build
     "scaling": 4.4,  # time(1,600) / time(400) pages per language
@@ -68,13 +74,17 @@ def child_env(root: Path) -> dict:
 
 
 def run_child(args: list, root: Path) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MiB, stdout) of one child process; its own ru_maxrss, via wait4."""
+    """(wall seconds, peak RSS in MiB, stdout) of one child process; its own ru_maxrss, via wait4.
+
+    The child's CPU time (user + system) is left in LAST_CPU[0].
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=root, env=child_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.stdout.read(), proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(map(str, args))} failed in {root}:\n{out}\n{err}")
     return seconds, usage.ru_maxrss / 1024, out
@@ -118,56 +128,72 @@ def make_cold(root: Path) -> None:
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
 
 
-def build_seconds(root: Path, config: str) -> tuple[float, float]:
+def build_once(root: Path, config: str) -> dict:
+    """Figures of one build in a fresh interpreter: seconds, cpu_seconds, hooks_cpu_seconds, peak_mib."""
     _, peak, out = run_child([sys.executable, str(BENCH / "build_once.py"), config, str(root / "site")], root)
-    figures = json.loads(out.strip().splitlines()[-1])
-    return figures["seconds"], peak
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_mib": peak}
+
+
+def median_of(runs: list, key: str) -> float:
+    return statistics.median(r[key] for r in runs)
 
 
 def measure_builds(work: Path, pages: int, runs: int) -> dict:
     size = synth.size_for_pages(pages)
     root = make_repo(work, size)
     plain = plain_config(root)
-    full_times, plain_times, peaks = [], [], []
-    for _ in range(runs):
+    full_runs, plain_runs = [], []
+    for _ in range(runs):  # alternate, so that a busy minute on the machine hits both
         make_cold(root)
-        seconds, peak = build_seconds(root, "mkdocs.yml")  # also leaves the generated pages for the plain build
-        full_times.append(seconds)
-        peaks.append(peak)
-        plain_times.append(build_seconds(root, plain.name)[0])
-    pages_built = sum(1 for _ in (root / "site").rglob("index.html"))
+        full_runs.append(build_once(root, "mkdocs.yml"))  # also leaves the generated pages for the plain build
+        plain_runs.append(build_once(root, plain.name))
+    html_pages = sum(1 for _ in (root / "site").rglob("index.html"))
     shutil.rmtree(root)
-    full, plain_median = statistics.median(full_times), statistics.median(plain_times)
+    full, plain_cpu = median_of(full_runs, "cpu_seconds"), median_of(plain_runs, "cpu_seconds")
+    hooks = median_of(full_runs, "hooks_cpu_seconds")
     return {
-        "pages_per_language": pages, "records": size.__dict__, "html_pages": pages_built, "runs": runs,
-        "full_seconds": full, "plain_seconds": plain_median, "overhead": full / plain_median - 1,
-        "full_runs": full_times, "plain_runs": plain_times, "full_peak_mib": max(peaks),
+        "pages_per_language": pages, "records": size.__dict__, "html_pages": html_pages, "runs": runs,
+        "full_cpu_seconds": full, "plain_cpu_seconds": plain_cpu, "overhead": full / plain_cpu - 1,
+        "hooks_cpu_seconds": hooks, "hooks_share": hooks / (full - hooks),
+        "full_wall_seconds": median_of(full_runs, "seconds"), "plain_wall_seconds": median_of(plain_runs, "seconds"),
+        "wall_overhead": median_of(full_runs, "seconds") / median_of(plain_runs, "seconds") - 1,
+        "full_peak_mib": max(r["peak_mib"] for r in full_runs), "full_runs": full_runs, "plain_runs": plain_runs,
     }
 
 
 def measure_validate(work: Path) -> dict:
     root = make_repo(work, LARGEST)
-    times, peaks = [], []
+    times, cpus, peaks = [], [], []
     for _ in range(VALIDATE_RUNS):
         seconds, peak, out = run_child([sys.executable, "-m", "gyeonggi_kb", "validate"], root)
         times.append(seconds)
+        cpus.append(LAST_CPU[0])
         peaks.append(peak)
+    shutil.rmtree(root)
     return {
-        "records": LARGEST.__dict__, "summary": out.strip(), "runs": VALIDATE_RUNS,
-        "seconds": statistics.median(times), "peak_mib": max(peaks), "all_seconds": times, "root": root,
+        "records": LARGEST.__dict__, "summary": out.strip(), "runs": VALIDATE_RUNS, "seconds": statistics.median(times),
+        "cpu_seconds": statistics.median(cpus), "peak_mib": max(peaks), "all_seconds": times,
     }
 
 
-def measure_linker(largest_root: Path) -> dict:
+def measure_linker() -> dict:
     """Auto-linker throughput at 100, 1,000 and 5,000 terms.
 
-    HOOK POINT (issue 4): the glossary engineer's benchmark function in bench/
-    is not on main yet. When it lands, call it here for each of LINKER_TERMS
-    (glossaries taken from `largest_root`, which holds 5,000 synthetic terms)
-    and return {"terms": {n: {"kib_per_second": ..., ...}}}. Until then this
-    reports "pending" instead of timing a linker of its own.
+    HOOK POINT (issue 4): the glossary engineer owns the linker and its
+    benchmark, bench/autolink_bench.py with `run(term_counts=...)`. This calls
+    it when it is there and reports "pending" until it lands on main; it never
+    times a linker of its own.
     """
-    return {"status": "pending: the auto-linker's benchmark function is not on main yet", "terms": {}}
+    try:
+        import autolink_bench
+    except ImportError:
+        return {"status": "pending: bench/autolink_bench.py (issue 4) is not on main yet", "terms": {}}
+    figures = autolink_bench.run(term_counts=LINKER_TERMS)
+    return {
+        "status": "ok",
+        "terms": {n: figures["by_term_count"][n] for n in LINKER_TERMS},
+        "flat_ratio": figures.get("flat_ratio"), "linear_ratio": figures.get("linear_ratio"),
+    }
 
 
 def ratio(a: float, b: float) -> float:
@@ -180,23 +206,31 @@ def table(results: dict) -> str:
     for b in results["builds"]:
         rows.append(
             f"| build, {b['pages_per_language']:,} pages/language ({b['html_pages']:,} HTML pages), median of {b['runs']} | "
-            f"full {b['full_seconds']:.1f} s, plain {b['plain_seconds']:.1f} s: overhead {b['overhead']:+.1%} | "
+            f"full {b['full_cpu_seconds']:.1f} s, plain {b['plain_cpu_seconds']:.1f} s CPU: **{b['overhead']:+.1%}** "
+            f"(hooks' own share {b['hooks_share']:.1%}; wall {b['full_wall_seconds']:.1f} s vs {b['plain_wall_seconds']:.1f} s) | "
             f"≤ {t['overhead']:.0%} | {'yes' if b['overhead'] <= t['overhead'] else 'NO'} |"
         )
     for s in results["scaling"]:
-        target = f"≤ {t['scaling']}" if s["to"] == BUILD_PAGES[-1] else "(none)"
-        met = ("yes" if s["full"] <= t["scaling"] else "NO") if s["to"] == BUILD_PAGES[-1] else ""
-        rows.append(f"| scaling {s['from']:,} → {s['to']:,} pages/language: time(4N)/time(N) | full {s['full']:.2f}, plain {s['plain']:.2f} | {target} | {met} |")
+        last = s["to"] == BUILD_PAGES[-1]
+        met = ("yes" if s["full"] <= t["scaling"] else "NO") if last else ""
+        rows.append(
+            f"| scaling {s['from']:,} → {s['to']:,} pages/language, time(4N)/time(N) | full **{s['full']:.2f}**, plain {s['plain']:.2f} (CPU) | "
+            f"{'≤ ' + str(t['scaling']) if last else ''} | {met} |"
+        )
     linker = results["linker"]
     if linker["terms"]:
         for n, f in linker["terms"].items():
-            rows.append(f"| auto-linker, {int(n):,} terms | {f['kib_per_second']:,.0f} KiB/s | flat in the term count | |")
+            rows.append(f"| auto-linker, {int(n):,} terms ({f['labels']:,} labels) | {f['chars_per_s'] / 1e6:.2f} M characters/s ({f['text_chars']:,} characters in {f['link_ms']:.0f} ms) | flat in the term count | |")
+        rows.append(f"| auto-linker, slowest/fastest over the term counts | {linker['flat_ratio']} | ≈ 1 | |")
     else:
         rows.append(f"| auto-linker, {', '.join(f'{n:,}' for n in LINKER_TERMS)} terms | {linker['status']} | flat in the term count | |")
     v = results["validate"]
     r = v["records"]
-    rows.append(f"| `make validate`, {r['modules']:,} modules + {r['terms']:,} terms + {r['references']:,} references, median of {v['runs']} | {v['seconds']:.2f} s | < {t['validate_seconds']:.0f} s | {'yes' if v['seconds'] < t['validate_seconds'] else 'NO'} |")
-    rows.append(f"| `make validate` peak memory (ru_maxrss) | {v['peak_mib']:.0f} MiB | < 2 GiB | {'yes' if v['peak_mib'] < t['validate_peak_mib'] else 'NO'} |")
+    rows.append(
+        f"| `make validate`, {r['modules']:,} modules, {r['terms']:,} terms, {r['references']:,} references, median of {v['runs']} | "
+        f"**{v['seconds']:.2f} s** wall ({v['cpu_seconds']:.2f} s CPU) | < {t['validate_seconds']:.0f} s | {'yes' if v['seconds'] < t['validate_seconds'] else 'NO'} |"
+    )
+    rows.append(f"| `make validate`, peak memory (ru_maxrss) | **{v['peak_mib']:.0f} MiB** | < 2 GiB | {'yes' if v['peak_mib'] < t['validate_peak_mib'] else 'NO'} |")
     return "\n".join(rows)
 
 
@@ -216,10 +250,12 @@ def main(argv=None) -> int:
             builds.append(measure_builds(work, n, 1 if args.quick else BUILD_RUNS[n]))
         print("bench: validating the largest size ...", file=sys.stderr, flush=True)
         validate = measure_validate(work)
-        linker = measure_linker(validate.pop("root"))
+    print("bench: auto-linker ...", file=sys.stderr, flush=True)
+    linker = measure_linker()
     scaling = [
         {"from": a["pages_per_language"], "to": b["pages_per_language"],
-         "full": ratio(b["full_seconds"], a["full_seconds"]), "plain": ratio(b["plain_seconds"], a["plain_seconds"])}
+         "full": ratio(b["full_cpu_seconds"], a["full_cpu_seconds"]), "plain": ratio(b["plain_cpu_seconds"], a["plain_cpu_seconds"]),
+         "full_wall": ratio(b["full_wall_seconds"], a["full_wall_seconds"])}
         for a, b in zip(builds, builds[1:])
     ]
     results = {

@@ -141,6 +141,11 @@ class Matcher:
             node.setdefault(_END, []).append(label)
             self.size += 1
         self.starts = candidate_starts(self.root)
+        # The first two characters of every label ("" after a one-character label):
+        # most candidate word starts share only the first, and this rejects them
+        # without walking the trie. Whitespace in labels is " ", as in the trie.
+        self.openings = {a + b for a, child in self.root.items() for b in child if b != _END}
+        self.openings |= {a for a, child in self.root.items() if _END in child}
 
     def find(self, text: str) -> Iterator[Match]:
         """Non-overlapping longest mentions, left to right (policy points 1-4)."""
@@ -150,6 +155,9 @@ class Matcher:
         for word in self.starts.finditer(folded):
             start = word.start()
             if start < pos:
+                continue
+            second = folded[start + 1:start + 2]
+            if folded[start] + (" " if second.isspace() else second) not in self.openings and folded[start] not in self.openings:
                 continue
             match = self._longest_at(text, folded, start, n)
             if match:
@@ -257,32 +265,52 @@ def link_html(
             parts.append(text[last:m.start])
             parts.append(f'<a class="kb-term" href="{html.escape(target.url)}" title="{html.escape(target.title)}"{lang_attr}>{shown}</a>')
             last = m.end
+        if not parts:
+            return text
         parts.append(text[last:])
         return "".join(parts)
 
+    # Pages have hundreds of tags and few links: the HTML is copied in slices
+    # only around text that changed (`flushed`: how much of it is in `out`).
+    flushed = 0
     for tag in TAG.finditer(page_html):
-        text = page_html[pos:tag.start()]
-        out.append(link_text(text) if not skipping and text.strip() else text)
-        out.append(tag.group(0))
+        start = tag.start()
+        if start > pos and not skipping:
+            text = page_html[pos:start]
+            if not text.isspace():
+                new = link_text(text)
+                if new is not text:
+                    out += (page_html[flushed:pos], new)
+                    flushed = start
         pos = tag.end()
-        name = (tag.group(2) or "").lower()
-        if not name or name in VOID_ELEMENTS or tag.group(3).rstrip().endswith("/"):
+        closing, name, attrs = tag.groups()
+        if not name:
             continue
-        if tag.group(1):  # closing tag: pop to the matching element, tolerating unclosed ones
+        name = name.lower()
+        if name in VOID_ELEMENTS or attrs.rstrip().endswith("/"):
+            continue
+        if closing:  # pop to the matching element, tolerating unclosed ones
+            if stack and stack[-1][0] == name:
+                skipping -= stack.pop()[1]
+                continue
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == name:
                     skipping -= sum(1 for entry in stack[depth:] if entry[1])
                     del stack[depth:]
                     break
             continue
-        attrs = tag.group(3)
-        skips = name in SKIP_ELEMENTS or bool(ATTR_OPT_OUT.search(attrs))
-        lang_match = ATTR_LANG.search(attrs)
+        skips = name in SKIP_ELEMENTS or bool(attrs and ATTR_OPT_OUT.search(attrs))
+        lang_match = ATTR_LANG.search(attrs) if attrs else None
         inner_lang = lang_match.group(1).split("-")[0].lower() if lang_match else (stack[-1][2] if stack else lang)
         stack.append((name, skips, inner_lang))
         skipping += skips
     text = page_html[pos:]
-    out.append(link_text(text) if not skipping and text.strip() else text)
+    if text and not skipping and not text.isspace():
+        new = link_text(text)
+        if new is not text:
+            out += (page_html[flushed:pos], new)
+            flushed = len(page_html)
+    out.append(page_html[flushed:])
     return "".join(out), linked
 
 

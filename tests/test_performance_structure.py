@@ -1,0 +1,160 @@
+"""The structural choices the build's speed depends on (measured by `make bench`, never timed here).
+
+Each test guards one choice whose loss would not fail any other test, only
+make large builds slow: pruned navigation with detail pages kept out of it,
+no quadratic search deduplication, one parse of each file per build and per
+validation, and one glossary matcher per build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, copy_tree
+
+import gyeonggi_kb.load
+import gyeonggi_kb.yamlsource
+from gyeonggi_kb import autolink
+from gyeonggi_kb.site import load_site
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml uses !ENV and !!python tags; their values do not matter here."""
+
+
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+
+
+def plugin(config: dict, name: str) -> dict:
+    for entry in config["plugins"]:
+        if entry == name or (isinstance(entry, dict) and name in entry):
+            return entry[name] if isinstance(entry, dict) else {}
+    raise AssertionError(f"plugin '{name}' is not configured")
+
+
+def test_navigation_is_pruned_so_each_page_carries_only_its_own_section():
+    # Material writes the whole navigation into every page: without pruning, build time grows with pages².
+    assert "navigation.prune" in mkdocs_config()["theme"]["features"]
+
+
+@pytest.mark.parametrize("folder, records", [
+    ("modules", "curriculum/modules"), ("sessions", "curriculum/sessions"), ("glossary", "glossary"), ("references", "references"),
+])
+def test_generated_detail_pages_are_kept_out_of_the_navigation(folder, records):
+    config = mkdocs_config()
+    assert f"/{folder}/*" in config["not_in_nav"].split()
+    listed = set(re.findall(rf"{folder}/([^\"/]+)\.md", json.dumps(config["nav"])))
+    ids = {p.stem for p in (REPO / records).glob("*.yml")}
+    assert ids and not listed & ids, f"the nav lists single {folder} pages: {sorted(listed & ids)}"
+
+
+def test_the_i18n_plugin_does_not_deduplicate_the_search_index():
+    # Its deduplication compares every entry with every other one: quadratic in the pages.
+    config = mkdocs_config()
+    assert plugin(config, "i18n").get("reconfigure_search") is False
+    assert set(plugin(config, "search").get("lang", ())) >= {"ko", "en"}  # what reconfigure_search used to add
+
+
+@pytest.mark.build
+def test_fallback_pages_stay_out_of_the_search_index_instead(site_dir):
+    locations = {doc["location"].split("#")[0] for doc in json.loads((site_dir / "search/search_index.json").read_text())["docs"]}
+    assert "untranslated-example/" in locations
+    assert "en/untranslated-example/" not in locations
+
+
+@pytest.mark.build
+def test_pages_carry_a_navigation_that_does_not_grow_with_the_content(site_dir):
+    modules = sorted(p.stem for p in (REPO / "curriculum/modules").glob("*.yml"))
+    page = (site_dir / "modules" / modules[0] / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index("</nav>", page.index('class="md-nav md-nav--primary"'))]
+    assert not [m for m in modules[1:] if f"/{m}/" in nav], "other module pages are linked from the navigation"
+
+
+def count_parses(monkeypatch) -> Counter:
+    """Count parse_yaml calls by file, wherever the loader calls it from."""
+    counts: Counter = Counter()
+    original = gyeonggi_kb.yamlsource.parse_yaml
+
+    def counting(text, rel_path, *args, **kwargs):
+        counts[rel_path] += 1
+        return original(text, rel_path, *args, **kwargs)
+
+    monkeypatch.setattr(gyeonggi_kb.yamlsource, "parse_yaml", counting)
+    monkeypatch.setattr(gyeonggi_kb.load, "parse_yaml", counting)
+    return counts
+
+
+def test_validation_parses_every_file_exactly_once(tmp_path, monkeypatch):
+    root = copy_tree(tmp_path)
+    counts = count_parses(monkeypatch)
+    assert load_site(root).problems == []
+    yaml_files = {p.relative_to(root).as_posix() for p in root.rglob("*.yml")}
+    assert set(counts) == yaml_files
+    assert set(counts.values()) == {1}
+
+
+def test_yaml_is_parsed_by_libyaml_when_it_is_available():
+    if hasattr(yaml, "CSafeLoader"):
+        assert gyeonggi_kb.yamlsource.FAST_LOADER is yaml.CSafeLoader
+
+
+class FakeConfig(dict):
+    """What on_pre_build and on_page_content read from MkDocs' config."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.config_file_path = str(root / "mkdocs.yml")
+        self.docs_dir = str(root / "docs")
+        self.plugins = {}
+        self.theme = {"language": "ko"}
+
+
+class FakePage:
+    def __init__(self, src_uri: str, url: str):
+        self.file = type("File", (), {"src_uri": src_uri, "locale": "ko"})()
+        self.url, self.title, self.meta = url, "", {}
+
+
+@pytest.fixture
+def hooks(monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO / "hooks"))
+    import hooks as module
+
+    return module
+
+
+def test_one_build_parses_the_data_once_for_both_languages_and_writes_nothing_twice(tmp_path, monkeypatch, hooks):
+    root = copy_tree(tmp_path)
+    config = FakeConfig(root)
+    counts = count_parses(monkeypatch)
+    hooks.on_pre_build(config)  # Korean
+    first = dict(counts)
+    before = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
+    hooks.on_pre_build(config)  # English: the i18n plugin runs the build again with the same config
+    assert first and set(first.values()) == {1}
+    assert dict(counts) == first
+    assert {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_every_page_of_a_build_is_linked_with_the_one_matcher_built_before_it(tmp_path, monkeypatch, hooks):
+    root = copy_tree(tmp_path)
+    config = FakeConfig(root)
+    hooks.on_pre_build(config)
+    assert isinstance(config["kb_matcher"], autolink.Matcher)
+
+    def rebuild(*args):
+        raise AssertionError("a page rebuilt the glossary matcher")
+
+    monkeypatch.setattr(autolink, "glossary_matcher", rebuild)
+    for n in range(3):
+        hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", FakePage(f"modules/m{n}.ko.md", f"modules/m{n}/"), config, None)
