@@ -13,6 +13,7 @@ from gyeonggi_kb import load_site
 from gyeonggi_kb.editor_schemas import schema_path
 from gyeonggi_kb.load import FRONT_MATTER
 from gyeonggi_kb.scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
+from gyeonggi_kb.translation import translation_gaps
 from gyeonggi_kb.validate import LESSON_SECTIONS
 from test_editor_schemas import as_editor_types
 
@@ -110,3 +111,20 @@ def test_make_targets_call_the_scaffolder():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for kind, variable in (("module", "ID"), ("term", "ID"), ("reference", "ID"), ("recap", "SESSION")):
         assert f'-m gyeonggi_kb new {kind} "$({variable})"' in makefile
+
+
+def test_every_text_to_write_is_a_visible_placeholder(tmp_path):
+    root = copy_tree(tmp_path)
+    for kind in ("module", "term", "reference"):
+        write_new_files(root, scaffold_files(root, kind, NEW[kind][0]))
+    term = yaml.safe_load((root / "glossary/large-language-model.yml").read_text(encoding="utf-8"))
+    assert [term[lang][key] for lang in ("ko", "en") for key in ("term", "definition")] == [
+        "TODO: preferred term (한국어)", "TODO: 1-3 plain sentences (한국어)",
+        "TODO: preferred term (English)", "TODO: 1-3 plain sentences (English)",
+    ]
+    assert "topic: technology  # TODO: choose the topic; in use: technology" in (root / "glossary/large-language-model.yml").read_text(encoding="utf-8")
+    site = load_site(root)
+    placeholders = {(g.path, g.subject) for g in translation_gaps(site, site.pages) if g.kind == "placeholder"}
+    assert {("glossary/large-language-model.yml", f"{lang}.{key}") for lang in ("ko", "en") for key in ("term", "definition")} <= placeholders
+    assert {("references/eu-ai-act.yml", f"issuer.{lang}") for lang in ("ko", "en")} <= placeholders
+    assert {("curriculum/modules/ai-ethics.yml", f"{lang}.objectives[1]") for lang in ("ko", "en")} <= placeholders

@@ -68,7 +68,9 @@ def quoted(text: str) -> str:
 def scalar(kind, name: str, what: str, lang: str | None, values: dict, path: str) -> tuple[str, str]:
     """(YAML value, trailing comment) for one scalar key."""
     if path in values:
-        value = values[path]
+        value, comment = values[path] if isinstance(values[path], tuple) else (values[path], "")
+        if comment:
+            return scalar(kind, name, what, lang, {path: value}, path)[0], comment
         if isinstance(value, dt.date):
             return value.isoformat(), ""
         if isinstance(value, bool):
@@ -88,9 +90,10 @@ def scalar(kind, name: str, what: str, lang: str | None, values: dict, path: str
         return "https://example.org/", f"{PLACEHOLDER} the real address"
     if isinstance(kind, Date):
         raise ValueError(f"no value for the date '{path}'")  # never invent a date
-    if isinstance(kind, Text) and kind.pattern:
-        return "todo", f"{PLACEHOLDER} {what}"
-    return quoted(placeholder(what, lang)), ""
+    text = placeholder(what, lang)
+    if isinstance(kind, Text) and kind.pattern and not re.match(kind.pattern, text):
+        return "todo", f"{PLACEHOLDER} {what}"  # an id or code: a placeholder that still validates
+    return quoted(text), ""
 
 
 def fillable(record: Record) -> bool:
@@ -208,7 +211,8 @@ def scaffold_files(root: Path, kind: str, record_id: str) -> dict:
     if kind == "term":
         topics = Counter(t.get("topic") for t in existing(root, "term").values() if isinstance(t.get("topic"), str))
         # An existing topic keeps the glossary's grouping valid; the editor picks the right one.
-        values["topic"] = sorted(topics)[0] if topics else "technology"
+        in_use = sorted(topics) or ["technology"]
+        values["topic"] = (in_use[0], f"{PLACEHOLDER} choose the topic; in use: {', '.join(in_use)}")
         values["autolink"] = True
     files[rel] = render_record(kind, rel, values)
     return dict(sorted(files.items()))
