@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FALLBACK_PAGE
-from search_harness import Query, load_queries, recall_at_5, run_queries
+from search_harness import Query, load_queries, recall_at_5, run_queries, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -60,3 +60,13 @@ def test_an_untranslated_page_is_found_in_korean_only(browser, site_url):
     assert FALLBACK_URL in ko.results
     assert "en/" + FALLBACK_URL not in en.results
     assert en.foreign == []
+
+
+@pytest.mark.parametrize("lang, start, index", [("ko", "glossary/", "search/search_index.json"), ("en", "en/glossary/", "en/search/search_index.json")])
+def test_a_page_deep_in_a_language_loads_that_language_index(page, site_url, lang, start, index):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.removeprefix(site_url)) if "search_index" in request.url else None)
+    page.goto(site_url + start)
+    outcome = search(page, site_url, Query(lang, "LLM", ("glossary/large-language-model/",)))
+    assert fetched == [index]
+    assert outcome.recall == 1 and outcome.foreign == []

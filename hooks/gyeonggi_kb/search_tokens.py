@@ -46,7 +46,10 @@ _BASE_SEPARATOR = r"[\s\-·/,()\[\]{}「」『』“”‘’\"']+"
 # A particle counts only at the end of a word (not followed by a letter or
 # digit) and after at least two syllables or Latin letters (`AI의`, `IoT가`).
 _PARTICLE = r"(?<=[0-9A-Za-z가-힣]{2})(?:" + "|".join(_ENDINGS) + r")(?![0-9A-Za-z가-힣])"
-SEPARATOR = _BASE_SEPARATOR + "|" + _PARTICLE
+# Latin glued to Hangul is two words (`AI안전연구소`, `AI기본법`): as one rare token,
+# it would outscore the plain `ai` of every other page in a prefix query `ai*`.
+_SCRIPT_CHANGE = r"(?<=[A-Za-z])(?=[가-힣])"
+SEPARATOR = _BASE_SEPARATOR + "|" + _PARTICLE + "|" + _SCRIPT_CHANGE
 STOCK_SEPARATOR = r"[\s\-]+"
 
 _SPLIT = re.compile(SEPARATOR)
