@@ -81,3 +81,7 @@ bench-search: $(BIN)/.test-installed ## Search benchmark in Chromium: recall@5, 
 .PHONY: bench
 bench: $(BIN)/.installed ## Benchmark builds (100-1,600 pages/language) and validation (5,000 terms) on synthetic data; writes bench/results.json
 	$(BIN)/python bench/run.py
+
+.PHONY: bench-serve
+bench-serve: $(BIN)/.test-installed ## Time from saving a YAML file to the change showing in `make serve` (real server, temporary copy)
+	$(BIN)/python bench/serve_latency.py

@@ -146,3 +146,18 @@ def test_serve_picks_up_a_yaml_edit_reports_bad_data_and_settles(server):
     assert builds - before_fix == 1, server.log()
     time.sleep(3)  # idle: nothing is edited, so nothing may rebuild
     assert server.log().count(BUILD_STARTED) == builds
+
+
+def test_serve_refuses_to_start_on_bad_data_with_the_problem_and_no_traceback(tmp_path):
+    root = fixture_site(tmp_path / "repo")
+    edit(root / TERM, "status: draft", "status: drafty")
+    server = Server(root)
+    try:
+        wait_for(lambda: server.process.poll() is not None, "the server to give up")
+    finally:
+        server.stop()
+    log = server.log()
+    assert server.process.returncode != 0
+    assert "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?" in log
+    assert "1 problem in 1 file; fix the data and build again" in log
+    assert "Traceback" not in log
