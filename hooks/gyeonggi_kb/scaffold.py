@@ -162,8 +162,11 @@ def render_recap(session: dict, lang: str, data_path: str) -> str:
     title = f"제{number}회차 요약" if lang == "ko" else f"Recap of session {number}"
     values = {"title": title, "session": session["id"], "date": session["date"]}
     front = yaml_lines(shapes.RECAP, values, lang)
-    summary = ("요약", "summary") if lang == "ko" else ("Summary", "summary")
-    body = f"## {summary[0]} {{#{summary[1]}}}\n\n{placeholder(summary[0], lang)}\n"
+    # The page shows the title, session facts, summary, takeaways and sources from
+    # the front matter (docs/recaps/template.*.md); the body is the narrative only.
+    heading = "회차에서 다룬 내용" if lang == "ko" else "What the session covered"
+    what = "출처로 확인되는 내용만" if lang == "ko" else "only what the sources support"
+    body = f"## {heading} {{#covered}}\n\n{placeholder(what, lang)}\n"
     return "---\n" + "\n".join(front) + "\n---\n\n" + body
 
 
