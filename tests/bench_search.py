@@ -89,11 +89,11 @@ def without_pieces(index: dict) -> dict:
 
 
 def kiwi_pieces(python: str):
-    from gyeonggi_kb.search_index import _TAG
+    from gyeonggi_kb.search_index import entry_text
     from gyeonggi_kb.search_tokens import words
 
     def change(index: dict) -> dict:
-        bodies = [" ".join(words(_TAG.sub(" ", " ".join((d.get("title", ""), d.get("text", ""), d.get("kb_labels", "")))))) for d in index["docs"]]
+        bodies = [" ".join(words(entry_text(d))) for d in index["docs"]]
         done = subprocess.run([python, "-c", KIWI_PIECES], input=json.dumps(bodies), capture_output=True, text=True, check=True)
         pieces = json.loads(done.stdout)
         docs = [{**{k: v for k, v in d.items() if k != "kb_pieces"}, **({"kb_pieces": p} if p else {})} for d, p in zip(index["docs"], pieces)]

@@ -13,9 +13,9 @@ is Korean and already in the Korean index.
 `enrich_index` then adds two fields that the worker indexes but never shows
 (Material indexes every field its `config.fields` declares):
 
-- `kb_labels`: on a glossary term's page, every label of the term (both
-  languages, synonyms, abbreviations), so `LLM`, `거대언어모델` and `초거대 AI`
-  find the term's entry;
+- `kb_labels`: on a glossary term's page, the term's name, synonyms and
+  abbreviations in the index's language, less the words of the title, so
+  `LLM`, `거대언어모델` and `초거대 AI` find the term's entry;
 - `kb_pieces`: the compound pieces of the entry's Korean words (search_tokens).
 """
 
@@ -29,8 +29,9 @@ from .search_tokens import SEPARATOR, compound_pieces, words
 
 _TAG = re.compile(r"<[^>]*>")  # entries keep list and paragraph tags (<li>, <p>) in their text
 
-# Title and tags keep Material's boosts. A label is as good as a title; a
-# piece of a compound counts like body text.
+# Title and tags keep Material's boosts. A label is as good as a title (with a
+# boost of 100 or less, `소버린 AI` and `data portability` fell out of the top 5
+# in tests/bench_search.py); a piece of a compound counts like body text.
 FIELDS = {
     "title": {"boost": 1000.0},
     "text": {"boost": 1.0},
@@ -62,6 +63,11 @@ def split_index(index: dict, prefixes: dict) -> dict:
     return {lang: {**index, "docs": docs[lang]} for lang in prefixes}
 
 
+def entry_text(doc: dict) -> str:
+    """The words of an entry that pieces are made from: title, text without its tags, labels."""
+    return _TAG.sub(" ", " ".join((doc.get("title", ""), doc.get("text", ""), doc.get("kb_labels", ""))))
+
+
 def enrich_index(index: dict, labels: dict) -> dict:
     """Add kb_labels and kb_pieces to each entry, and declare them with the particle-aware separator.
 
@@ -77,8 +83,7 @@ def enrich_index(index: dict, labels: dict) -> dict:
         label_words = [w for w in dict.fromkeys(words(" ".join(labels.get(doc["location"], ())))) if w not in title_words]
         if label_words:
             extra["kb_labels"] = " ".join(label_words)
-        body = _TAG.sub(" ", " ".join((doc.get("title", ""), doc.get("text", ""), extra.get("kb_labels", ""))))
-        pieces = compound_pieces(body)
+        pieces = compound_pieces(entry_text({**doc, **extra}))
         if pieces:
             extra["kb_pieces"] = " ".join(pieces)
         docs.append({**doc, **extra})
@@ -115,4 +120,4 @@ def render_search_indexes(merged: dict, labels: dict) -> dict:
     return out
 
 
-__all__ = ["FIELDS", "page_url", "split_index", "enrich_index", "glossary_labels", "language_prefixes", "render_search_indexes", "words"]
+__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "glossary_labels", "language_prefixes", "render_search_indexes"]
