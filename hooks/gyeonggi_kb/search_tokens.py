@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Longest first: a regex alternation takes the first alternative that fits.
 PARTICLES = (
@@ -65,14 +66,17 @@ def words(text: str) -> list[str]:
     return [w for w in (_EDGE.sub("", part) for part in _SPLIT.split(text)) if w]
 
 
-def suffixes(word: str) -> list[str]:
+@lru_cache(maxsize=65536)  # the same words recur on page after page
+def suffixes(word: str) -> tuple[str, ...]:
     """Proper suffixes of `word` that start on a Hangul syllable and are at least MIN_PIECE long."""
-    return [word[i:] for i in range(1, len(word) - MIN_PIECE + 1) if _HANGUL.match(word[i])]
+    return tuple(word[i:] for i in range(1, len(word) - MIN_PIECE + 1) if _HANGUL.match(word[i]))
 
 
 def compound_pieces(text: str, known: set[str] = frozenset()) -> list[str]:
     """Sorted pieces of the Hangul compounds in `text` that are not already words of it (or of `known`)."""
-    found = words(text)
-    seen = set(found) | set(known)
-    pieces = {s for w in found if _HANGUL.search(w) for s in suffixes(w)}
-    return sorted(pieces - seen)
+    found = set(words(text))
+    pieces: set[str] = set()
+    for w in found:
+        if _HANGUL.search(w):
+            pieces.update(suffixes(w))
+    return sorted(pieces - found - set(known))

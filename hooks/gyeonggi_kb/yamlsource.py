@@ -58,6 +58,9 @@ def read_text(path: Path) -> str:
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def compose_with(loader_class, text: str):
     loader = loader_class(text)
     try:
@@ -126,6 +129,8 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
             result.item_lines = [n.start_mark.line + 1 + offset for n in node.value]
             result.extend(build(n) for n in node.value)
             return result
+        if node.tag == STR_TAG:  # most scalars: the constructor would return node.value, at many times the cost
+            return nfc(node.value)
         try:
             value = loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as err:
