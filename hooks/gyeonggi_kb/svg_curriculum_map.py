@@ -23,13 +23,14 @@ from dataclasses import dataclass
 
 from .backlinks import module_page, session_page
 from .labels import label, short_date
-from .svg import el, esc, figure, num, page_url, svg_root, text, wrap
+from .svg import el, esc, figure, num, page_url, svg_root, text, text_width, wrap
 
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
 
 WIDTH = 860.0
 PAD = 16.0
-LEGEND_H = 26.0
+LEGEND_ROW = 22.0
+CHANNEL = 6.0  # spacing of parallel session -> module lines
 SESSION_H = 54.0
 SESSION_GAP = 8.0
 COL_GAP = 86.0
@@ -132,12 +133,22 @@ def module_edge(a: Box, b: Box, col_a: int, col_b: int, adjacent: bool, cls: str
     return curve(x, a.cy, x, b.cy, (x + bulge, a.cy), (x + bulge, b.cy), cls, marker)
 
 
-def session_label(s, lang: str) -> str:
-    when = short_date(s.date, lang) if s.date else label("date_not_announced_short", lang)
-    return f"{label('session_n', lang, n=s.number)} · {when}"
+def taught_edge(sx: float, sy: float, bus_y: float, gx: float, target: Box, cls: str, marker: str) -> str:
+    """Session -> module: down to its lane, across to the gap left of the module's column, down, into the box.
+
+    Right angles with rounded corners keep these lines apart from the curved module edges.
+    """
+    r = 4.0
+    ty = target.y + 12
+    hx = -1 if gx < sx else 1
+    d = (f"M{num(sx)},{num(sy)} V{num(bus_y - r)} Q{num(sx)},{num(bus_y)} {num(sx + hx * r)},{num(bus_y)} "
+         f"H{num(gx - hx * r)} Q{num(gx)},{num(bus_y)} {num(gx)},{num(bus_y + r)} "
+         f"V{num(ty - r)} Q{num(gx)},{num(ty)} {num(gx + r)},{num(ty)} H{num(target.x)}")
+    return el("path", {"d": d, "class": cls, "marker-end": f"url(#{marker})"})
 
 
-def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> str:
+def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> tuple[str, int]:
+    """The legend, wrapped into as many rows as it needs; returns (markup, rows)."""
     items = [
         (el("path", {"d": "M0,0 L34,0", "class": "kb-edge kb-edge--prereq", "marker-end": f"url(#{prefix}-arrow)"}), label("map_legend_prereq", lang)),
         (el("path", {"d": "M0,0 L34,0", "class": "kb-edge kb-edge--related"}), label("map_legend_related", lang)),
@@ -146,11 +157,14 @@ def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> str
         items.append((el("path", {"d": "M0,0 L34,0", "class": "kb-edge kb-edge--taught", "marker-end": f"url(#{prefix}-arrow-taught)"}), label("map_legend_taught", lang)))
     if show_unknown:
         items.append((el("rect", {"x": "0", "y": "-7", "width": "34", "height": "14", "rx": "3", "class": "kb-node-box kb-node-box--unknown"}), label("map_legend_unknown", lang)))
-    out, x = [], PAD
+    out, x, row = [], PAD, 0
     for sample, words in items:
-        out.append(el("g", {"transform": f"translate({num(x)},{num(PAD + 8)})"}, sample, text(42, 5, words, "kb-g-small")))
-        x += 42 + len(words) * (13 if lang == "ko" else 7.2) + 28
-    return el("g", {"class": "kb-legend"}, *out)
+        width = 42 + text_width(words, 12)
+        if x > PAD and x + width > WIDTH - PAD:
+            x, row = PAD, row + 1
+        out.append(el("g", {"transform": f"translate({num(x)},{num(PAD + 8 + row * LEGEND_ROW)})"}, sample, text(42, 5, words, "kb-g-small")))
+        x += width + 28
+    return el("g", {"class": "kb-legend"}, *out), row + 1
 
 
 def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, prefix: str = "kb-map") -> str:
@@ -163,7 +177,8 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
 
     # Sessions row.
     parts_sessions, session_box = [], {}
-    y = PAD + LEGEND_H + 8
+    legend_svg, legend_rows = legend(prefix, lang, any_taught, any_unknown)
+    y = PAD + legend_rows * LEGEND_ROW + 4
     n = max(len(sessions), 1)
     sw = (WIDTH - 2 * PAD - (n - 1) * SESSION_GAP) / n
     for i, s in enumerate(sessions):
@@ -187,13 +202,16 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
     if not any_taught:
         note = text(WIDTH / 2, y + 26, label("map_sessions_unknown", lang), "kb-g-note", "middle")
         y += 40
-    y += 26
+    teaching = [s.id for s in sessions if any(sid == s.id for sid, _ in taught)]
+    bus_y = y + 12  # session -> module lines run along here, one lane per session, then down beside the column
+    y += 26 + CHANNEL * len(teaching)
 
     # Module columns.
     columns = columns_of(modules)
     ncols = max(len(columns), 1)
-    col_w = min(MAX_COL_W, (WIDTH - 2 * PAD - (ncols - 1) * COL_GAP) / ncols)
-    left = (WIDTH - (ncols * col_w + (ncols - 1) * COL_GAP)) / 2
+    channel = CHANNEL * (len(teaching) + 2) if teaching else 0  # room left of the first column for those lines
+    col_w = min(MAX_COL_W, (WIDTH - 2 * PAD - channel - (ncols - 1) * COL_GAP) / ncols)
+    left = channel + (WIDTH - channel - (ncols * col_w + (ncols - 1) * COL_GAP)) / 2
     headings, layout, column_of = [], {}, {}
     heights = []
     for c, members in enumerate(columns):
@@ -239,9 +257,11 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
     for p, m in prereq:
         edges.append(module_edge(layout[p], layout[m], column_of[p][0], column_of[m][0], adjacent(p, m), "kb-edge kb-edge--prereq", f"{prefix}-arrow", "left"))
     for sid, mid in taught:
+        lane = teaching.index(sid)
+        mine = [m for s_id, m in taught if s_id == sid]
         s_box, m_box = session_box[sid], layout[mid]
-        x2, y2 = m_box.x, m_box.y + 14
-        edges.append(curve(s_box.cx, s_box.bottom, x2, y2, (s_box.cx, s_box.bottom + 60), (x2 - 40, y2), "kb-edge kb-edge--taught", f"{prefix}-arrow-taught"))
+        sx = s_box.cx + (mine.index(mid) - (len(mine) - 1) / 2) * CHANNEL
+        edges.append(taught_edge(sx, s_box.bottom, bus_y + lane * CHANNEL, m_box.x - CHANNEL * (lane + 1.5), m_box, "kb-edge kb-edge--taught", f"{prefix}-arrow-taught"))
 
     defs = el("defs", {}, *(
         el("marker", {"id": f"{prefix}-{name}", "viewBox": "0 0 10 10", "refX": "9", "refY": "5", "markerWidth": "7", "markerHeight": "7", "orient": "auto-start-reverse"},
@@ -250,6 +270,6 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
     ))
     counts = {"sessions": len(sessions), "modules": len(modules), "prereq": len(prereq), "related": len(related), "taught": len(taught)}
     desc = label("map_desc", lang, **counts) + " " + (label("map_desc_taught", lang, **counts) if any_taught else label("map_sessions_unknown", lang)) + " " + label("graphic_text_below", lang)
-    body = defs + el("g", {"class": "kb-edges"}, *edges) + legend(prefix, lang, any_taught, any_unknown) + el("g", {}, *parts_sessions) + note + el("g", {}, *headings) + el("g", {}, *node_parts)
+    body = defs + el("g", {"class": "kb-edges"}, *edges) + legend_svg + el("g", {}, *parts_sessions) + note + el("g", {}, *headings) + el("g", {}, *node_parts)
     svg = svg_root(WIDTH, height, f"{prefix}-title", label("map", lang), f"{prefix}-desc", desc, body, cls="kb-graphic--map")
     return figure(svg, label("map_caption", lang), 680, prefix)
