@@ -60,10 +60,21 @@ _EDGE = re.compile(r"^[^0-9A-Za-z가-힣]+|[^0-9A-Za-z가-힣]+$")
 MIN_PIECE = 2  # syllables; a one-syllable prefix query would match half the index
 
 
+# The characters _EDGE keeps at the ends of a word: most words need no trimming,
+# and telling so from two set lookups is much cheaper than running _EDGE on each.
+_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(map(chr, range(0xAC00, 0xD7A4)))
+
+
 def words(text: str) -> list[str]:
     """Split text as the search worker will: lower case, particles cut off, edge punctuation trimmed."""
     text = unicodedata.normalize("NFC", text).lower()
-    return [w for w in (_EDGE.sub("", part) for part in _SPLIT.split(text)) if w]
+    found = []
+    for part in _SPLIT.split(text):
+        if part and not (part[0] in _WORD_CHARS and part[-1] in _WORD_CHARS):
+            part = _EDGE.sub("", part)
+        if part:
+            found.append(part)
+    return found
 
 
 @lru_cache(maxsize=65536)  # the same words recur on page after page
