@@ -167,20 +167,28 @@ def load_collection(root: Path, kind: str, out: Loaded) -> dict:
     return records
 
 
-def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
-    base = root / LESSONS_DIR
+def language_files(root: Path, folder: str, what: str, out: Loaded, skip=lambda stem: False):
+    """(rel, stem, lang, text) for each readable `<stem>.<lang>.md` in `folder`; problems go to `out`."""
+    base = root / folder
     if not base.is_dir():
         return
     for path in sorted(base.glob("*.md")):
-        rel = path.relative_to(root).as_posix()
         stem, _, lang = path.stem.rpartition(".")
+        rel = path.relative_to(root).as_posix()
+        if skip(stem or lang):
+            continue
         if lang not in LANGS:
-            out.problems.append(Problem(rel, 0, f"lesson file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
+            out.problems.append(Problem(rel, 0, f"{what} file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
             continue
         text, problems = read_source(path, rel)
         if text is None:
             out.problems += problems
             continue
+        yield rel, stem, lang, text
+
+
+def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
+    for rel, stem, lang, text in language_files(root, LESSONS_DIR, "lesson", out):
         lesson = Lesson(rel, text, split_sections(text))
         if stem in modules:
             modules[stem].lessons[lang] = lesson
@@ -189,21 +197,10 @@ def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
 
 
 def load_recaps(root: Path, out: Loaded) -> None:
-    base = root / RECAPS_DIR
-    if not base.is_dir():
-        return
-    for path in sorted(base.glob("*.md")):
-        stem, _, lang = path.stem.rpartition(".")
-        rel = path.relative_to(root).as_posix()
-        if (stem or lang) in RECAP_NON_RECAPS or (stem or lang).startswith("_"):
-            continue  # the template and any helper page are not recaps
-        if lang not in LANGS:
-            out.problems.append(Problem(rel, 0, f"recap file names must end in .ko.md or .en.md, e.g. '{path.stem}.ko.md'"))
-            continue
-        text, problems = read_source(path, rel)
-        if text is None:
-            out.problems += problems
-            continue
+    def not_a_recap(name: str) -> bool:  # the template and any helper page
+        return name in RECAP_NON_RECAPS or name.startswith("_")
+
+    for rel, stem, lang, text in language_files(root, RECAPS_DIR, "recap", out, skip=not_a_recap):
         match = FRONT_MATTER.match(text)
         if not match:
             out.problems.append(Problem(rel, 1, f"a recap must start with front matter between two '---' lines (copy {RECAPS_DIR}/template.{lang}.md)"))
