@@ -16,9 +16,8 @@ makes one small, idempotent change to MkDocs' own objects:
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
   The generated folders are left out of the watch: one edit, one rebuild.
-- on_post_build: write the glossary exports (JSON, its schema, CSV, TBX) at
-  the site root; the same bytes in both language builds. After the last
-  language, also sessions.ics and the Atom feeds of each language, and one
+- on_post_build: after the last language, write the glossary exports (JSON,
+  its schema, CSV, TBX) at the site root, sessions.ics and the Atom feeds of each language, and one
   search index per language in place of the merged one that the i18n plugin
   wrote (gyeonggi_kb.search_index).
 - on_page_context: on a term page, add the pages whose text mentions the term
@@ -155,9 +154,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     """Write the files that are not pages into site/.
 
-    Glossary exports: the same bytes in every language build. Calendars,
-    feeds and the per-language search indexes: all languages at once, after
-    the last language's build. The i18n
+    Glossary exports, calendars, feeds and the per-language search indexes:
+    all languages at once, after the last language's build. The i18n
     plugin runs the other languages' builds inside the first build's
     on_post_build (priority -100) and marks itself `building` meanwhile; at
     -200 this runs after it. One call for all languages keeps the exports
@@ -167,9 +165,9 @@ def on_post_build(config):
     site = config.get("kb_site")
     if site is None:
         return
-    write_exports(Path(config.site_dir), site.terms.values())
     if getattr(config.plugins.get("i18n"), "building", False):
-        return
+        return  # a nested language build: the first build's call, after all of them, writes everything
+    write_exports(Path(config.site_dir), site.terms.values())
     for rel, text in export_files(site, config.site_url or "/").items():
         write_if_changed(Path(config.site_dir) / rel, text)
     write_search_indexes(config, site.terms)

@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from gyeonggi_kb.write import OWNED_FOLDERS
+
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
 # What the build needs from the repository; everything else stays behind.
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
-GENERATED = ("curriculum", "modules", "sessions", "glossary", "references", "translation-status")
+GENERATED = OWNED_FOLDERS  # the folders under docs/ that the generator owns
 
 
 def copy_tree(target: Path, files: dict | None = None, base: Path = MINIMAL) -> Path:

@@ -7,7 +7,6 @@ Back-off and pacing are checked through an injected sleep, never by timing.
 from __future__ import annotations
 
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest

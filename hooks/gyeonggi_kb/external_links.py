@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .write import OWNED_FOLDERS
 from .yamlsource import Mapping, Sequence, parse_yaml, read_source
 
 DATA_FOLDERS = ("curriculum", "glossary", "references")
 PAGE_FOLDERS = ("curriculum/lessons", "docs")
-GENERATED_DOCS = ("curriculum", "modules", "sessions", "glossary", "references")
 # A URL ends at whitespace, a quote, angle brackets or a Markdown link's closing parenthesis.
 URL = re.compile(r"https?://[^\s<>\"'`\]]+")
 TRAILING = ".,;:!?*_"
@@ -67,7 +67,7 @@ def links_in_data(root: Path) -> Iterator[Hyperlink]:
 
 def is_generated(root: Path, path: Path) -> bool:
     parts = path.relative_to(root).parts
-    return len(parts) > 1 and parts[0] == "docs" and parts[1] in GENERATED_DOCS
+    return len(parts) > 1 and parts[0] == "docs" and parts[1] in OWNED_FOLDERS
 
 
 def links_in_pages(root: Path) -> Iterator[Hyperlink]:

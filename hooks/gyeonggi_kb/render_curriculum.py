@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from . import jsonld
-from .backlinks import Backlinks, PageRef, module_page, reference_page, session_page, session_title, term_page
+from .backlinks import Backlinks, module_page, reference_page, session_page, term_page
 from .labels import format_date, label
-from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, relative, source_line, table
+from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .model import LANGS, Module, Programme, Session
 from .svg_curriculum_map import render_curriculum_map
 from .svg_schedule import render_schedule_strip
@@ -158,10 +158,6 @@ def render_module_index(modules: list[Module], lang: str, sessions: list[Session
     return "\n".join(parts)
 
 
-def ref_list(refs: list[PageRef], here: str, lang: str, empty: str) -> str:
-    return bullet_list([link(r.title[lang], here, r.page) for r in refs], empty)
-
-
 def render_lesson(m: Module, lang: str) -> str:
     lesson = m.lessons.get(lang)
     if lesson:
@@ -182,7 +178,7 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
     terms = [site.terms[t] for t in m.terms if t in site.terms]
     refs = [site.references[r] for r in m.references if r in site.references]
     glance = [
-        f"**{label('taught_in', lang)}**: " + (", ".join(link(session_title(s_ref_session(site, r))[lang], here, r.page) for r in taught) if taught else label("taught_in_unknown", lang)),
+        f"**{label('taught_in', lang)}**: " + (", ".join(link(r.title[lang], here, r.page) for r in taught) if taught else label("taught_in_unknown", lang)),
         f"**{label('prerequisites', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.prerequisites if x in site.modules) or label("none", lang)),
         f"**{label('related_modules', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.related if x in site.modules) or label("none", lang)),
     ]
@@ -205,9 +201,6 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
     ]
     return "\n".join(parts)
 
-
-def s_ref_session(site, ref: PageRef):
-    return site.sessions[ref.sort_key[2]]
 
 
 def curriculum_pages(site, backlinks: Backlinks) -> dict:

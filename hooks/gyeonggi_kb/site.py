@@ -15,7 +15,7 @@ from . import dates
 from .backlinks import Backlinks
 from .load import load_all
 from .model import LANGS
-from .problems import DataError, Problem
+from .problems import DataError
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
