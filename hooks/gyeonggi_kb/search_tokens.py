@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 # Longest first: a regex alternation takes the first alternative that fits.
 PARTICLES = (
@@ -54,6 +55,7 @@ SEPARATOR = _BASE_SEPARATOR + "|" + _PARTICLE + "|" + _SCRIPT_CHANGE
 STOCK_SEPARATOR = r"[\s\-]+"
 
 _SPLIT = re.compile(SEPARATOR)
+_BASE_SPLIT = re.compile(_BASE_SEPARATOR)
 _HANGUL = re.compile(r"[가-힣]")
 # lunr trims what is not a word character at either end of a token.
 _EDGE = re.compile(r"^[^0-9A-Za-z가-힣]+|[^0-9A-Za-z가-힣]+$")
@@ -67,14 +69,27 @@ _WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS
 
 def words(text: str) -> list[str]:
     """Split text as the search worker will: lower case, particles cut off, edge punctuation trimmed."""
-    text = unicodedata.normalize("NFC", text).lower()
+    chunks = _BASE_SPLIT.split(unicodedata.normalize("NFC", text).lower())
+    return list(chain.from_iterable(map(chunk_words, filter(None, chunks))))  # one loop, in C
+
+
+@lru_cache(maxsize=65536)  # the same words recur on page after page
+def chunk_words(chunk: str) -> tuple[str, ...]:
+    """The words of a run of text between base separators (white space, punctuation).
+
+    Splitting on the base separator first and the rest of SEPARATOR (particles,
+    a change of script) inside each chunk gives the same words as SEPARATOR
+    over the whole text: no particle contains a base separator character, and
+    the particle rule's look-behind and look-ahead only test letters and
+    digits, which the base separator never consumes.
+    """
     found = []
-    for part in _SPLIT.split(text):
+    for part in _SPLIT.split(chunk):
         if part and not (part[0] in _WORD_CHARS and part[-1] in _WORD_CHARS):
             part = _EDGE.sub("", part)
         if part:
             found.append(part)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)  # the same words recur on page after page
@@ -86,8 +101,5 @@ def suffixes(word: str) -> tuple[str, ...]:
 def compound_pieces(text: str, known: set[str] = frozenset()) -> list[str]:
     """Sorted pieces of the Hangul compounds in `text` that are not already words of it (or of `known`)."""
     found = set(words(text))
-    pieces: set[str] = set()
-    for w in found:
-        if _HANGUL.search(w):
-            pieces.update(suffixes(w))
+    pieces = set().union(*map(suffixes, found))  # a word without Hangul has no pieces
     return sorted(pieces - found - set(known))
