@@ -42,8 +42,8 @@ generate: $(BIN)/.installed ## Write the generated pages under docs/ without bui
 test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
 
-clean: ## Remove site/ and the generated folders under docs/
-	rm -rf site docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
+clean: ## Remove site/, the build cache and the generated folders under docs/
+	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py

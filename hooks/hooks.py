@@ -8,10 +8,15 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_pre_build: validate and generate pages. The i18n plugin builds once per
   language with the same config, so this runs twice; the second run reuses
   the records of the first (a rebuild in `mkdocs serve` gets a fresh config).
-- on_page_content: link the first mention of each glossary term (gyeonggi_kb.autolink),
-  unless the page says `autolink: false` in its front matter. The glossary
-  records come from on_pre_build via the config of the running build.
-  Before that, accessibility fixes to the rendered HTML (accessible_html).
+  The build cache (gyeonggi_kb.build_cache) is opened here and saved after
+  the last language: unchanged data is not loaded or rendered again.
+- on_page_content: plan the links to glossary terms (gyeonggi_kb.page_links:
+  the first mention of each term), unless the page says `autolink: false` in
+  its front matter, after accessibility fixes to the rendered HTML
+  (accessible_html). The page is returned without the links:
+- on_post_page: put them in, and on a term's page the pages that mention it,
+  now that the search plugin has indexed the page (it keeps the text of
+  links, not the links, so the index is the same, and it parses less).
 - on_serve: from then on, bad data during a `mkdocs serve` rebuild is logged
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
@@ -20,8 +25,7 @@ makes one small, idempotent change to MkDocs' own objects:
   its schema, CSV, TBX) at the site root, sessions.ics and the Atom feeds of each language, and one
   search index per language in place of the merged one that the i18n plugin
   wrote (gyeonggi_kb.search_index).
-- on_page_context: on a term page, add the pages whose text mentions the term
-  to "used in" (all page contents exist by then); then mark untranslated fallback pages (a Korean file served
+- on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
   canonical link at the Korean original; collect hreflang alternates; keep
   fallbacks out of the search index, where their Korean original already is
@@ -49,10 +53,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from gyeonggi_kb import DataError
-from gyeonggi_kb.autolink import glossary_matcher, link_page, term_of_page
-from gyeonggi_kb.mentions import add_mentions
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.backlinks import term_page
+from gyeonggi_kb.build_cache import build_cache
+from gyeonggi_kb.page_links import PageLinker
 from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, render_search_indexes
@@ -84,8 +88,9 @@ def on_config(config):
 def on_pre_build(config):
     if "kb_site" in config:
         return  # the second language's build of the same run: pages are generated already
+    config["kb_cache"] = cache = build_cache(repo_root(config))  # saved after the last language (on_post_build)
     try:
-        site, changed = generate_site(repo_root(config), Path(config.docs_dir))
+        site, changed = generate_site(repo_root(config), Path(config.docs_dir), cache)
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
@@ -93,14 +98,15 @@ def on_pre_build(config):
             # Aborting would leave the preview waiting until the data is fixed; the
             # pages generated from the last good data are still in docs/, so build those.
             log.error(f"{err}; the preview keeps the last good data until you fix and save the file")
-            config["kb_site"] = SERVING.get("site")
+            config["kb_site"] = site = SERVING.get("site")
+            config["kb_linker"] = site and PageLinker(site.terms)
             return
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
-    config["kb_matcher"] = glossary_matcher(site.terms.values())  # one trie for every page of the build
+    config["kb_linker"] = PageLinker(site.terms, cache.table("links"))
 
 
 def build_language(config) -> str:
@@ -110,21 +116,31 @@ def build_language(config) -> str:
 
 def on_page_content(html, page, config, files):
     html = hide_decorative_checkboxes(html)
-    site = config.get("kb_site")
-    if site is None or page.meta.get("autolink") is False:
-        return html
+    linker = config.get("kb_linker")
+    if linker is not None and page.meta.get("autolink") is not False:
+        linker.plan(html, title=page.title or "", **page_place(page, config))
+    return html
+
+
+def page_place(page, config) -> dict:
+    """Where a page is, for the linker: its file and URL, its text's language and the language being built."""
     build_lang = build_language(config)
-    text_lang = getattr(page.file, "locale", None) or build_lang
-    prefix = "" if build_lang == "ko" else f"{build_lang}/"
-    linked_html, linked = link_page(
-        html, site.terms, src_uri=page.file.src_uri, page_url=page.url, lang=text_lang, url_prefix=prefix,
-        matcher=config.get("kb_matcher"),
+    return dict(
+        src_uri=page.file.src_uri, page_url=page.url, text_lang=getattr(page.file, "locale", None) or build_lang,
+        build_lang=build_lang, url_prefix="" if build_lang == "ko" else f"{build_lang}/",
     )
-    if not page.file.src_uri.startswith("glossary/"):
-        mentions = term_mentions(config, build_lang)
-        for term_id in linked:
-            mentions.setdefault(term_id, []).append((page.url, page.title or ""))
-    return linked_html
+
+
+def on_post_page(output, page, config):
+    """Put in the glossary links planned in on_page_content, now that the search index has read the page."""
+    linker = config.get("kb_linker")
+    if linker is None:
+        return output
+    finished = linker.finish(output, page.content, **page_place(page, config))
+    if finished is None:
+        log.warning(f"{page.file.src_uri}: the page's content is not in its HTML as rendered, so its glossary links were left out")
+        return output
+    return finished
 
 
 def on_serve(server, config, builder):
@@ -171,25 +187,12 @@ def on_post_build(config):
     for rel, text in export_files(site, config.site_url or "/").items():
         write_if_changed(Path(config.site_dir) / rel, text)
     write_search_indexes(config, site.terms)
+    config["kb_cache"].save()
 
 
 def absolute_url(config, file) -> str:
     url = "" if file.url in ("", "./") else file.url
     return config.site_url.rstrip("/") + "/" + url
-
-
-def term_mentions(config, build_lang: str) -> dict:
-    """term id -> [(page URL, title)] of this language's build; both builds share one config."""
-    return config.setdefault("kb_mentions", {}).setdefault(build_lang, {})
-
-
-def add_term_mentions(page, config) -> None:
-    """Runs after every page's content is rendered, so every mention is known."""
-    term_id = term_of_page(page.file.src_uri)
-    if term_id:
-        build_lang = build_language(config)
-        lang = getattr(page.file, "locale", None) or build_lang
-        page.content = add_mentions(page.content, page.url, term_mentions(config, build_lang).get(term_id, []), lang)
 
 
 def stock_search() -> bool:
@@ -198,7 +201,6 @@ def stock_search() -> bool:
 
 @event_priority(10)  # after i18n (50) sets the page language, before search (0) indexes the page
 def on_page_context(context, page, config, nav):
-    add_term_mentions(page, config)
     file = page.file
     current = context.get("i18n_page_locale")
     if not current or not hasattr(file, "alternates"):
@@ -232,5 +234,6 @@ def write_search_indexes(config, terms):
     if stock_search() or not merged.is_file():
         return
     labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
-    for rel, text in render_search_indexes(json.loads(merged.read_text(encoding="utf-8")), labels).items():
+    memo = config["kb_cache"].table("pieces")
+    for rel, text in render_search_indexes(json.loads(merged.read_text(encoding="utf-8")), labels, memo).items():
         write_if_changed(Path(config.site_dir) / rel, text)

@@ -125,7 +125,8 @@ def test_no_request_leaves_the_site(site_dir):
 def test_build_writes_only_site_and_generated_folders(built_repo):
     from conftest import GENERATED, SITE_SOURCES
     top = sorted(p.name for p in built_repo.iterdir())
-    assert top == sorted({*SITE_SOURCES, "site"} & {*top})
+    assert top == sorted({*SITE_SOURCES, "site", ".cache"} & {*top})
+    assert [p.name for p in (built_repo / ".cache").iterdir()] == ["gyeonggi_kb"]  # git-ignored; see build_cache.py
     docs = {p.name for p in (built_repo / "docs").iterdir()}
     repo_docs = {p.name for p in (REPO / "docs").iterdir()} - set(GENERATED)
     assert docs - repo_docs - set(GENERATED) == {"untranslated-example.ko.md"}

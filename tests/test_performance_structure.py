@@ -21,6 +21,7 @@ from conftest import REPO, copy_tree
 import gyeonggi_kb.load
 import gyeonggi_kb.yamlsource
 from gyeonggi_kb import autolink
+import gyeonggi_kb.site
 from gyeonggi_kb.site import load_site
 
 
@@ -150,7 +151,7 @@ def test_every_page_of_a_build_is_linked_with_the_one_matcher_built_before_it(tm
     root = copy_tree(tmp_path)
     config = FakeConfig(root)
     hooks.on_pre_build(config)
-    assert isinstance(config["kb_matcher"], autolink.Matcher)
+    assert isinstance(config["kb_linker"].matcher, autolink.Matcher)
 
     def rebuild(*args):
         raise AssertionError("a page rebuilt the glossary matcher")
@@ -158,3 +159,39 @@ def test_every_page_of_a_build_is_linked_with_the_one_matcher_built_before_it(tm
     monkeypatch.setattr(autolink, "glossary_matcher", rebuild)
     for n in range(3):
         hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", FakePage(f"modules/m{n}.ko.md", f"modules/m{n}/"), config, None)
+
+
+def page_with_content(src_uri: str, url: str, content: str) -> FakePage:
+    page = FakePage(src_uri, url)
+    page.content = content
+    return page
+
+
+def test_glossary_links_go_in_after_the_search_index_has_read_the_page(tmp_path, hooks):
+    # The search plugin parses page.content in on_page_context; anchors with tooltips
+    # put in before then would only give its HTML parser more to walk through.
+    config = FakeConfig(copy_tree(tmp_path))
+    hooks.on_pre_build(config)
+    page = page_with_content("modules/m.ko.md", "modules/m/", "")
+    page.content = hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page, config, None)
+    assert "kb-term" not in page.content
+    finished = hooks.on_post_page(f"<html><body>{page.content}</body></html>", page, config)
+    assert finished.count('class="kb-term"') == 1 and finished.startswith("<html><body><p>")
+
+
+def test_a_build_of_unchanged_sources_loads_renders_and_links_nothing_again(tmp_path, monkeypatch, hooks):
+    root = copy_tree(tmp_path)
+    first = FakeConfig(root)
+    hooks.on_pre_build(first)
+    hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page_with_content("modules/m.ko.md", "modules/m/", ""), first, None)
+    first["kb_cache"].save()
+
+    counts = count_parses(monkeypatch)
+    monkeypatch.setattr(autolink, "find_links", lambda *a, **k: pytest.fail("a page was linked again"))
+    monkeypatch.setattr(gyeonggi_kb.site, "render_pages", lambda site: pytest.fail("the pages were rendered again"))
+    second = FakeConfig(root)
+    hooks.on_pre_build(second)
+    page = page_with_content("modules/m.ko.md", "modules/m/", "")
+    page.content = hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page, second, None)
+    assert not counts
+    assert 'class="kb-term"' in hooks.on_post_page(page.content, page, second)

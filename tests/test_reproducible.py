@@ -5,6 +5,8 @@ different PYTHONHASHSEED (so any output that follows set or dict-of-set order
 changes) and a different clock (seconds apart), but the same SOURCE_DATE_EPOCH,
 which is the only date a build may use (the Makefile sets it from the last
 commit). Every file is compared, sitemap.xml.gz and the search index included.
+The first copy is then built a second time, with the build cache of its first
+build, and must give the same bytes again.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from conftest import REPO, copy_site_sources, run_python
 pytestmark = pytest.mark.build
 
 
-def build_copy(root: Path, hash_seed: str) -> dict[str, str]:
-    copy_site_sources(root)
+def build_copy(root: Path, hash_seed: str, copy: bool = True) -> dict[str, str]:
+    if copy:
+        copy_site_sources(root)
     result = run_python(
         "-m", "mkdocs", "build", "--strict", cwd=root,
         env={"SOURCE_DATE_EPOCH": "1762300800", "PYTHONHASHSEED": hash_seed},
@@ -39,6 +42,10 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
     assert sorted(first) == sorted(second), "the two builds wrote different files"
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
+    # Built again where it was built: the build cache (build_cache.py) answers, with the same bytes.
+    assert (tmp_path / "first/.cache/gyeonggi_kb/links.pickle").is_file()
+    warm = build_copy(tmp_path / "first", "3", copy=False)
+    assert sorted(name for name in first if first[name] != warm.get(name)) == [] and sorted(warm) == sorted(first)
 
 
 def test_make_exports_the_last_commit_time_as_the_build_date():

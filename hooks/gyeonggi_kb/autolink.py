@@ -242,17 +242,45 @@ def link_html(
     language; terms in `exclude` (the page's own term) are never linked.
     Returns the new HTML and the ids of the terms linked, in page order.
     """
+    edits, linked = find_links(page_html, matcher, target_for, lang, exclude)
+    return apply_links(page_html, edits), linked
+
+
+def apply_links(page_html: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """Put the links `find_links` chose into the page (its NFC form, where their offsets are)."""
+    page_html = unicodedata.normalize("NFC", page_html)
+    out, last = [], 0
+    for start, end, anchor in edits:
+        out += (page_html[last:start], anchor)
+        last = end
+    if not out:
+        return page_html
+    out.append(page_html[last:])
+    return "".join(out)
+
+
+def find_links(
+    page_html: str,
+    matcher: Matcher,
+    target_for: Callable[[str, str], LinkTarget],
+    lang: str,
+    exclude: Iterable[str] = (),
+) -> tuple[tuple[tuple[int, int, str], ...], list[str]]:
+    """Where link_html links: ((start, end, anchor HTML), ...) in the NFC form of `page_html`, and the term ids.
+
+    Kept apart from applying them so that a builder can remember them per page
+    (build_cache) and put them in after the search index has read the page.
+    """
     page_html = unicodedata.normalize("NFC", page_html)
     done = set(exclude)
     linked: list[str] = []
-    out: list[str] = []
+    edits: list[tuple[int, int, str]] = []
     stack: list[tuple[str, bool, str]] = []  # (element, skips linking, language inside it)
     skipping = 0
     pos = 0
 
-    def link_text(text: str) -> str:
+    def link_text(text: str, offset: int) -> None:
         current = stack[-1][2] if stack else lang
-        parts, last = [], 0
         for m in matcher.find(text):
             term_id = m.label.term_id
             if term_id in done:
@@ -262,26 +290,15 @@ def link_html(
             target = target_for(term_id, current)
             shown = text[m.start:m.end]
             lang_attr = "" if script_lang(shown) == current else f' lang="{script_lang(shown)}"'
-            parts.append(text[last:m.start])
-            parts.append(f'<a class="kb-term" href="{html.escape(target.url)}" title="{html.escape(target.title)}"{lang_attr}>{shown}</a>')
-            last = m.end
-        if not parts:
-            return text
-        parts.append(text[last:])
-        return "".join(parts)
+            anchor = f'<a class="kb-term" href="{html.escape(target.url)}" title="{html.escape(target.title)}"{lang_attr}>{shown}</a>'
+            edits.append((offset + m.start, offset + m.end, anchor))
 
-    # Pages have hundreds of tags and few links: the HTML is copied in slices
-    # only around text that changed (`flushed`: how much of it is in `out`).
-    flushed = 0
     for tag in TAG.finditer(page_html):
         start = tag.start()
         if start > pos and not skipping:
             text = page_html[pos:start]
             if not text.isspace():
-                new = link_text(text)
-                if new is not text:
-                    out += (page_html[flushed:pos], new)
-                    flushed = start
+                link_text(text, pos)
         pos = tag.end()
         closing, name, attrs = tag.groups()
         if not name:
@@ -306,12 +323,8 @@ def link_html(
         skipping += skips
     text = page_html[pos:]
     if text and not skipping and not text.isspace():
-        new = link_text(text)
-        if new is not text:
-            out += (page_html[flushed:pos], new)
-            flushed = len(page_html)
-    out.append(page_html[flushed:])
-    return "".join(out), linked
+        link_text(text, pos)
+    return tuple(edits), linked
 
 
 # --- The glossary's side: which labels link where, and what the tooltip says.
@@ -319,6 +332,7 @@ def link_html(
 SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
 
+@lru_cache(maxsize=16384)  # each page's tooltips repeat the same few hundred definitions
 def short_definition(definition: str, limit: int = 200) -> str:
     """The first sentence of a definition, for a tooltip; cut at a word when still too long."""
     text = " ".join(definition.split())
@@ -365,10 +379,16 @@ def term_of_page(src_uri: str) -> str | None:
     return match.group(1) if match and match.group(1) != "index" else None
 
 
-def link_page(
+def link_page(page_html: str, terms: dict, **where) -> tuple[str, list[str]]:
+    """Auto-link one rendered page of the site; see `page_links` for the arguments."""
+    edits, linked = page_links(page_html, terms, **where)
+    return apply_links(page_html, edits), linked
+
+
+def page_links(
     page_html: str, terms: dict, *, src_uri: str, page_url: str, lang: str, url_prefix: str = "", matcher: Matcher | None = None,
-) -> tuple[str, list[str]]:
-    """Auto-link one rendered page of the site.
+) -> tuple[tuple[tuple[int, int, str], ...], list[str]]:
+    """Where to link one rendered page of the site (`find_links`, with the site's URLs and tooltips).
 
     `page_url` is the page's URL relative to the site root ('en/modules/x/');
     `url_prefix` is where the glossary of the language being built lives
@@ -378,11 +398,12 @@ def link_page(
     hashing every label again for each page costs more than the linking.
     """
     here = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    glossary = relpath(f"{url_prefix}glossary/", here or ".")  # once per page, not once per link
+    glossary = "" if glossary == "." else glossary + "/"
 
     def target(term_id: str, text_lang: str) -> LinkTarget:
-        url = relpath(f"{url_prefix}glossary/{term_id}/", here or ".") + "/"
-        return LinkTarget(url, short_definition(terms[term_id].definition[text_lang if text_lang in ("ko", "en") else lang]))
+        return LinkTarget(f"{glossary}{term_id}/", short_definition(terms[term_id].definition[text_lang if text_lang in ("ko", "en") else lang]))
 
     own = term_of_page(src_uri)
     matcher = matcher or glossary_matcher(terms.values())
-    return link_html(page_html, matcher, target, lang, exclude=(own,) if own else ())
+    return find_links(page_html, matcher, target, lang, exclude=(own,) if own else ())

@@ -222,6 +222,24 @@ def load_recaps(root: Path, out: Loaded) -> None:
         )
 
 
+# Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
+# (recap front matter, and the list of pages for the translation status).
+DATA_FOLDERS = ("curriculum", "glossary", "references")
+DOCS_DIR = "docs"
+
+
+def input_files(root: Path, generated_folders=()) -> list[Path]:
+    """Every file whose bytes or presence can change what load_all returns, sorted.
+
+    `generated_folders` are folders under docs/ that the generator writes
+    (write.OWNED_FOLDERS): the loader never reads them.
+    """
+    files = [p for folder in DATA_FOLDERS for p in (root / folder).rglob("*") if p.is_file()]
+    docs = root / DOCS_DIR
+    files += [p for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in generated_folders]
+    return sorted(files)
+
+
 def load_all(root: Path) -> Loaded:
     out = Loaded()
     load_programme(root, out)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 
+from .build_cache import digest
 from .model import LANGS
 from .search_tokens import SEPARATOR, compound_pieces, words
 
@@ -68,13 +69,14 @@ def entry_text(doc: dict) -> str:
     return _TAG.sub(" ", " ".join((doc.get("title", ""), doc.get("text", ""), doc.get("kb_labels", ""))))
 
 
-def enrich_index(index: dict, labels: dict) -> dict:
+def enrich_index(index: dict, labels: dict, memo=None) -> dict:
     """Add kb_labels and kb_pieces to each entry, and declare them with the particle-aware separator.
 
     `labels` maps a page location (`glossary/llm/`) to the labels of what the
     page defines; they go on the page's first entry (the article itself),
     without the words its title already has: a title word matched again as a
     label would double its weight and lift every term with `AI` in its name.
+    `memo` (a build_cache table) remembers each entry's pieces from earlier builds.
     """
     docs = []
     for doc in index["docs"]:
@@ -83,12 +85,24 @@ def enrich_index(index: dict, labels: dict) -> dict:
         label_words = [w for w in dict.fromkeys(words(" ".join(labels.get(doc["location"], ())))) if w not in title_words]
         if label_words:
             extra["kb_labels"] = " ".join(label_words)
-        pieces = compound_pieces(entry_text({**doc, **extra}))
+        pieces = entry_pieces(entry_text({**doc, **extra}), memo)
         if pieces:
-            extra["kb_pieces"] = " ".join(pieces)
+            extra["kb_pieces"] = pieces
         docs.append({**doc, **extra})
     config = {**index["config"], "separator": SEPARATOR, "fields": FIELDS}
     return {**index, "config": config, "docs": docs}
+
+
+def entry_pieces(text: str, memo=None) -> str:
+    """The kb_pieces field of an entry with `text`: its compound pieces, space-separated."""
+    if memo is None:
+        return " ".join(compound_pieces(text))
+    key = digest(text)
+    pieces = memo.get(key)
+    if pieces is None:
+        pieces = " ".join(compound_pieces(text))
+        memo.put(key, pieces)
+    return pieces
 
 
 def glossary_labels(terms: dict, term_page, lang: str) -> dict:
@@ -104,7 +118,7 @@ def language_prefixes() -> dict:
     return {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
 
 
-def render_search_indexes(merged: dict, labels: dict) -> dict:
+def render_search_indexes(merged: dict, labels: dict, memo=None) -> dict:
     """Return {site-relative path: JSON text} of each language's enriched index; a language without entries is left out.
 
     `labels` is {lang: {page location: labels}}.
@@ -115,9 +129,9 @@ def render_search_indexes(merged: dict, labels: dict) -> dict:
     out = {}
     for lang, index in split_index(merged, prefixes).items():
         if index["docs"]:
-            data = enrich_index(index, labels.get(lang, {}))
+            data = enrich_index(index, labels.get(lang, {}), memo)
             out[f"{prefixes[lang]}search/search_index.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return out
 
 
-__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "glossary_labels", "language_prefixes", "render_search_indexes"]
+__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "entry_pieces", "glossary_labels", "language_prefixes", "render_search_indexes"]

@@ -13,7 +13,8 @@ from pathlib import Path
 from . import dates
 
 from .backlinks import Backlinks
-from .load import load_all
+from .build_cache import BuildCache, code_version, digest
+from .load import input_files, load_all
 from .model import LANGS
 from .problems import DataError
 from .render_curriculum import curriculum_pages
@@ -26,7 +27,7 @@ from .feeds import FEED, render_feed
 from .render_translation import translation_pages
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
-from .write import write_pages
+from .write import OWNED_FOLDERS, write_pages
 
 
 @dataclass
@@ -70,12 +71,48 @@ def generate(root: Path, docs_dir: Path | None = None) -> dict:
     return generate_site(root, docs_dir)[1]
 
 
-def generate_site(root: Path, docs_dir: Path | None = None) -> tuple[Site, dict]:
-    """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports)."""
-    site = load_site(root)
+def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | None = None, environ=None) -> tuple[Site, dict]:
+    """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports).
+
+    With a `cache` (build_cache), unchanged inputs whose generated pages are
+    still on disk as written give the records of the last build without
+    loading, checking or rendering anything again.
+    """
+    docs_dir = docs_dir or root / "docs"
+    environ = os.environ if environ is None else environ
+    table = cache.table("site") if cache else None
+    key = inputs_key(root, docs_dir, environ) if table else None
+    if table:
+        hit = table.get(key)
+        if hit is not None and hit["outputs"] == output_stats(docs_dir):
+            return hit["site"], {"written": 0, "removed": 0, "unchanged": len(hit["outputs"])}
+    site = load_site(root, environ)
     if site.problems:
         raise DataError(site.problems)
-    return site, write_pages(docs_dir or root / "docs", render_pages(site))
+    changed = write_pages(docs_dir, render_pages(site))
+    if table:
+        table.put(key, {"site": site, "outputs": output_stats(docs_dir)})
+    return site, changed
+
+
+def inputs_key(root: Path, docs_dir: Path, environ) -> str:
+    """A digest of everything load_site and render_pages read: the input files, the build date, where pages go."""
+    parts = [code_version(), str(root.resolve()), str(docs_dir.resolve()), str(dates.build_epoch(root, environ))]
+    for path in input_files(root, OWNED_FOLDERS):
+        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def output_stats(docs_dir: Path) -> dict:
+    """{docs-relative path: (size, mtime in ns)} of every generated file: a page edited or deleted by hand is noticed."""
+    stats = {}
+    for folder in OWNED_FOLDERS:
+        for dirpath, _, filenames in os.walk(docs_dir / folder):
+            rel_dir = Path(dirpath).relative_to(docs_dir).as_posix()
+            for name in filenames:
+                st = os.stat(os.path.join(dirpath, name))
+                stats[f"{rel_dir}/{name}"] = (st.st_size, st.st_mtime_ns)
+    return stats
 
 
 def export_files(site: Site, site_url: str, default_lang: str = "ko") -> dict:
