@@ -43,7 +43,6 @@ the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,10 +56,9 @@ from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
 from gyeonggi_kb.page_links import PageLinker
-from gyeonggi_kb.glossary_export import write_exports
 from gyeonggi_kb.render_recaps import recap_page_markdown
-from gyeonggi_kb.search_index import glossary_labels, language_prefixes, render_search_indexes
-from gyeonggi_kb.site import export_files, generate_site
+from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
+from gyeonggi_kb.site import generate_site, published_files
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
@@ -183,8 +181,7 @@ def on_post_build(config):
         return
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested language build: the first build's call, after all of them, writes everything
-    write_exports(Path(config.site_dir), site.terms.values())
-    for rel, text in export_files(site, config.site_url or "/").items():
+    for rel, text in published_files(site, config.site_url or "/", config["kb_cache"].table("published")).items():
         write_if_changed(Path(config.site_dir) / rel, text)
     write_search_indexes(config, site.terms)
     config["kb_cache"].save()
@@ -234,6 +231,5 @@ def write_search_indexes(config, terms):
     if stock_search() or not merged.is_file():
         return
     labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
-    memo = config["kb_cache"].table("pieces")
-    for rel, text in render_search_indexes(json.loads(merged.read_text(encoding="utf-8")), labels, memo).items():
+    for rel, text in search_index_files(merged.read_text(encoding="utf-8"), labels, config["kb_cache"]).items():
         write_if_changed(Path(config.site_dir) / rel, text)

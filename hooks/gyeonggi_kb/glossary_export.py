@@ -1,4 +1,4 @@
-"""The glossary as files other tools read: JSON (with its JSON Schema), CSV and TBX. No I/O but `write_exports`.
+"""The glossary as files other tools read: JSON (with its JSON Schema), CSV and TBX. No I/O.
 
 - glossary.json: every term in the same shape as its YAML file, so one
   declaration (shapes.TERM) is the schema of both; published as
@@ -21,11 +21,9 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from . import shapes
 from .model import LANGS, Term
-from .write import write_if_changed
 
 CSV_COLUMNS = (
     "id", "topic", "abbreviations",
@@ -159,8 +157,3 @@ def render_exports(terms) -> dict:
         "glossary.tbx": render_tbx(terms),
         "schemas/glossary.schema.json": json.dumps(glossary_schema(), ensure_ascii=False, indent=2) + "\n",
     }
-
-
-def write_exports(site_dir: Path, terms) -> list[str]:
-    """Write the exports into the built site; returns the paths that changed."""
-    return [rel for rel, text in render_exports(terms).items() if write_if_changed(site_dir / rel, text)]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 
-from .build_cache import digest
+from .build_cache import code_version, digest
 from .model import LANGS
 from .search_tokens import SEPARATOR, compound_pieces, words
 
@@ -118,6 +118,23 @@ def language_prefixes() -> dict:
     return {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
 
 
+def search_index_files(merged_json: str, labels: dict, cache=None) -> dict:
+    """`render_search_indexes` of the merged index as the search plugin wrote it, remembered in `cache` (a BuildCache).
+
+    The whole result is remembered by the merged index and the labels; when
+    pages change, each unchanged entry's pieces still are.
+    """
+    if cache is None:
+        return render_search_indexes(json.loads(merged_json), labels)
+    table = cache.table("search")
+    key = digest(code_version(), merged_json, repr(sorted((lang, sorted(pages.items())) for lang, pages in labels.items())))
+    files = table.get(key)
+    if files is None:
+        files = render_search_indexes(json.loads(merged_json), labels, cache.table("pieces"))
+        table.put(key, files)
+    return files
+
+
 def render_search_indexes(merged: dict, labels: dict, memo=None) -> dict:
     """Return {site-relative path: JSON text} of each language's enriched index; a language without entries is left out.
 
@@ -134,4 +151,4 @@ def render_search_indexes(merged: dict, labels: dict, memo=None) -> dict:
     return out
 
 
-__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "entry_pieces", "glossary_labels", "language_prefixes", "render_search_indexes"]
+__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "entry_pieces", "glossary_labels", "language_prefixes", "render_search_indexes", "search_index_files"]

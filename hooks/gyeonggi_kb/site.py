@@ -24,6 +24,7 @@ from .render_recaps import recap_index_pages
 from .render_timeline import timeline_pages
 from .calendar_ics import render_calendar
 from .feeds import FEED, render_feed
+from .glossary_export import render_exports
 from .render_translation import translation_pages
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
@@ -42,6 +43,7 @@ class Site:
     problems: list
     build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
     pages: tuple = ()  # hand-written docs pages ('about.ko.md'), for the translation status
+    inputs_key: str = ""  # a digest of everything the records come from, when a build cache is used
 
     @property
     def build_date(self):
@@ -91,6 +93,7 @@ def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | 
         raise DataError(site.problems)
     changed = write_pages(docs_dir, render_pages(site))
     if table:
+        site.inputs_key = key
         table.put(key, {"site": site, "outputs": output_stats(docs_dir)})
     return site, changed
 
@@ -127,4 +130,18 @@ def export_files(site: Site, site_url: str, default_lang: str = "ko") -> dict:
         prefix = "" if lang == default_lang else f"{lang}/"
         files[prefix + "sessions.ics"] = render_calendar(site, lang, root_url + prefix)
         files[prefix + FEED] = render_feed(site, lang, root_url + prefix)
+    return files
+
+
+def published_files(site: Site, site_url: str, memo=None) -> dict:
+    """Every file of the site that is not a page, by site-relative path: glossary exports, calendars, feeds.
+
+    `memo` (a build_cache table) remembers them by the site's inputs.
+    """
+    key = digest(site.inputs_key, site_url) if memo is not None and site.inputs_key else None
+    files = memo.get(key) if key else None
+    if files is None:
+        files = {**render_exports(site.terms.values()), **export_files(site, site_url)}
+        if key:
+            memo.put(key, files)
     return files
