@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+from functools import lru_cache
 
 
 # Characters Markdown (and pymdownx) would turn into formatting or raw HTML.
@@ -30,13 +31,17 @@ def relpath(path: str, start: str = ".") -> str:
     The same answer without posixpath's os.getcwd() call, which shows in
     profiles once a build computes tens of thousands of links.
     """
-    to = [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
-    base = [part for part in posixpath.normpath(start).split("/") if part not in ("", ".")]
+    to, base = path_parts(path), path_parts(start)
     common = 0
     while common < min(len(to), len(base)) and to[common] == base[common]:
         common += 1
-    parts = [".."] * (len(base) - common) + to[common:]
+    parts = [".."] * (len(base) - common) + list(to[common:])
     return "/".join(parts) if parts else "."
+
+
+@lru_cache(maxsize=16384)  # a build links the same few thousand pages from page after page
+def path_parts(path: str) -> tuple[str, ...]:
+    return tuple(part for part in posixpath.normpath(path).split("/") if part not in ("", "."))
 
 
 def relative(from_page: str, to_page: str) -> str:
