@@ -62,7 +62,9 @@ class PageLinker:
         term_id = term_of_page(src_uri)
         if planned is None and term_id is None:
             return output
-        at = output.find(content)
+        # Material shows the content in <article>; start there, in case a short page's
+        # whole content also occurs earlier (in the navigation, say).
+        at = output.find(content, max(output.find("<article"), 0))
         if at < 0:
             return None
         new = content
