@@ -123,3 +123,14 @@ def test_remembered_links_follow_a_changed_definition(tmp_path):
     site, _ = generate(root)
     after = linked(site.terms, cache.table("links"))
     assert "모델입니다" in after and "인공지능입니다" not in after
+
+
+def test_a_cache_written_by_other_generator_code_is_not_used(tmp_path, renders):
+    # Keys cover only the inputs; the stamp of the package's code on each file covers the code.
+    root = copy_tree(tmp_path)
+    generate(root)
+    cache_file = root / CACHE_DIR / "site.pickle"
+    data = pickle.loads(cache_file.read_bytes())
+    cache_file.write_bytes(pickle.dumps({**data, "version": "an older generator"}))
+    generate(root)
+    assert len(renders) == 2

@@ -10,8 +10,10 @@ exactly what computing it again would give, and a build with a warm cache
 writes the same bytes as one without (tests/test_reproducible.py builds
 twice and compares).
 
-Every key also covers the source of this package and the versions of Python
-and PyYAML: an edit to the generator is a different key, never a stale hit.
+Every file is stamped with a digest of this package's source and the
+versions of Python and PyYAML, and a file with another stamp is read as
+empty: after an edit to the generator every result is computed again, never
+taken stale. Keys therefore only cover the inputs.
 
 A table keeps only the entries a build used: when the build saves, entries
 of pages that are gone (or changed) are dropped, so the files hold one

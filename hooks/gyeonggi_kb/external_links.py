@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .load import DATA_FOLDERS
 from .write import OWNED_FOLDERS
 from .yamlsource import Mapping, Sequence, parse_yaml, read_source
 
-DATA_FOLDERS = ("curriculum", "glossary", "references")
 PAGE_FOLDERS = ("curriculum/lessons", "docs")
 # A URL ends at whitespace, a quote, angle brackets or a Markdown link's closing parenthesis.
 URL = re.compile(r"https?://[^\s<>\"'`\]]+")

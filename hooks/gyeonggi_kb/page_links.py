@@ -36,12 +36,15 @@ class PageLinker:
         self.planned: dict = {}  # (build language, src_uri) -> (HTML, edits)
         self.mentions: dict = {}  # build language -> term id -> [(page URL, title)]
 
+    def links(self, html: str, src_uri: str, page_url: str, text_lang: str, url_prefix: str):
+        return page_links(html, self.terms, matcher=self.matcher, src_uri=src_uri, page_url=page_url, lang=text_lang, url_prefix=url_prefix)
+
     def plan(self, html: str, *, src_uri: str, page_url: str, title: str, text_lang: str, build_lang: str, url_prefix: str) -> None:
-        where = dict(src_uri=src_uri, page_url=page_url, lang=text_lang, url_prefix=url_prefix)
-        key = digest(self.glossary_key, html, *where.values()) if self.table is not None else None
+        where = (src_uri, page_url, text_lang, url_prefix)
+        key = digest(self.glossary_key, html, *where) if self.table is not None else None
         found = self.table.get(key) if key else None
         if found is None:
-            edits, linked = page_links(html, self.terms, matcher=self.matcher, **where)
+            edits, linked = self.links(html, *where)
             found = (edits, tuple(linked))
             if key:
                 self.table.put(key, found)
@@ -71,7 +74,7 @@ class PageLinker:
         if planned is not None:
             html, edits = planned
             if content != html:  # another plugin changed the page after it was planned: link what is there
-                edits, _ = page_links(content, self.terms, matcher=self.matcher, src_uri=src_uri, page_url=page_url, lang=text_lang, url_prefix=url_prefix)
+                edits, _ = self.links(content, src_uri, page_url, text_lang, url_prefix)
             new = apply_links(content, edits)
         if term_id is not None:
             new = add_mentions(new, page_url, self.mentions.get(build_lang, {}).get(term_id, []), text_lang)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 
-from .build_cache import code_version, digest
+from .build_cache import digest
 from .model import LANGS
 from .search_tokens import SEPARATOR, compound_pieces, words
 
@@ -127,7 +127,7 @@ def search_index_files(merged_json: str, labels: dict, cache=None) -> dict:
     if cache is None:
         return render_search_indexes(json.loads(merged_json), labels)
     table = cache.table("search")
-    key = digest(code_version(), merged_json, repr(sorted((lang, sorted(pages.items())) for lang, pages in labels.items())))
+    key = digest(merged_json, repr(sorted((lang, sorted(pages.items())) for lang, pages in labels.items())))
     files = table.get(key)
     if files is None:
         files = render_search_indexes(json.loads(merged_json), labels, cache.table("pieces"))

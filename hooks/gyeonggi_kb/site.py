@@ -13,7 +13,7 @@ from pathlib import Path
 from . import dates
 
 from .backlinks import Backlinks
-from .build_cache import BuildCache, code_version, digest
+from .build_cache import BuildCache, digest
 from .load import input_files, load_all
 from .model import LANGS
 from .problems import DataError
@@ -100,7 +100,7 @@ def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | 
 
 def inputs_key(root: Path, docs_dir: Path, environ) -> str:
     """A digest of everything load_site and render_pages read: the input files, the build date, where pages go."""
-    parts = [code_version(), str(root.resolve()), str(docs_dir.resolve()), str(dates.build_epoch(root, environ))]
+    parts = [str(root.resolve()), str(docs_dir.resolve()), str(dates.build_epoch(root, environ))]
     for path in input_files(root, OWNED_FOLDERS):
         parts += [path.relative_to(root).as_posix(), path.read_bytes()]
     return digest(*parts)
