@@ -7,7 +7,7 @@ report once, so an editor sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 
@@ -16,6 +16,10 @@ class Problem:
     path: str  # relative to the repository root, with forward slashes
     line: int  # 1-based; 0 when the problem concerns the whole file
     message: str
+    # What kind of problem, for callers that treat kinds differently (a preview keeps
+    # building past a placeholder, say): "data" (the default), "placeholder", "link".
+    # Not part of equality or order: the same place and message is the same problem.
+    kind: str = field(default="data", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
