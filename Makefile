@@ -10,6 +10,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Builds are reproducible: any date the build needs comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1762300800)
 
+# The builder between the generate and publish stages: mkdocs (default) or zensical, in its own
+# virtual environment (.venv-zensical from requirements-zensical.txt), which the targets create.
+BUILDER ?= mkdocs
+ifeq ($(filter $(BUILDER),mkdocs zensical),)
+$(error BUILDER must be mkdocs or zensical, not '$(BUILDER)')
+endif
+ZVENV := .venv-zensical
+ZBIN := $(ZVENV)/bin
+
 .DEFAULT_GOAL := help
 .PHONY: help serve build validate generate test clean
 
@@ -21,17 +30,33 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
+$(ZBIN)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZBIN)/pip install -q -r requirements-zensical.txt
+	touch $@
+
 $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 	$(BIN)/pip install -q -r requirements-test.txt
 	touch $@
 
 # --no-strict: a strict rebuild fails on any warning and the preview then waits until it is fixed;
 # `make build` and CI stay strict.
-serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; data errors print here, the preview stays up
+ifeq ($(BUILDER),zensical)
+serve: $(ZBIN)/.installed
+	$(ZBIN)/python hooks/zensical_preview.py --dev-addr 127.0.0.1:8000 $(if $(LANG_SERVED),--lang $(LANG_SERVED))
+
+# Zensical runs no MkDocs hooks, so the stages run around it (as hooks.py runs them inside MkDocs).
+build: $(ZBIN)/.installed
+	@$(ZBIN)/python -m gyeonggi_kb generate
+	$(ZBIN)/zensical-i18n build --strict -f mkdocs.yml
+	@$(ZBIN)/python -m gyeonggi_kb publish site
+else
+serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; data errors print here, the preview stays up (BUILDER=zensical: see README)
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-build: validate ## Strict build of both languages into site/
+build: validate ## Strict build of both languages into site/ (BUILDER=zensical: with Zensical, in .venv-zensical)
 	$(BIN)/mkdocs build --strict
+endif
 
 validate: $(BIN)/.installed ## Check the data only (no build); problems print as path:line: message
 	@$(BIN)/python -m gyeonggi_kb validate
@@ -43,7 +68,7 @@ test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the
 	$(BIN)/python -m pytest
 
 clean: ## Remove site/, the build cache and the generated folders under docs/
-	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
+	rm -rf site .cache/gyeonggi_kb .zensical-i18n docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py

@@ -12,6 +12,10 @@ any builder with Material's page markup tomorrow). Output, in that folder:
 - files: sitemap.xml with alternates, the glossary exports, calendars,
   feeds, and the search data.
 
+A builder that builds each language as a site of its own (Zensical with
+zensical-i18n) also writes a sitemap and a search index per language, both
+listing the untranslated fallbacks; the pass rewrites them without those.
+
 It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). It may import the data and
 pages stages and `layout`; nothing before it imports it.
@@ -34,7 +38,7 @@ from . import built_html
 from .alternates import sitemap, with_languages
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
-from .search_data import search_files, with_search_base
+from .search_data import builder_search_files, search_files, with_search_base
 from .site_pages import BuiltPage, built_pages
 
 PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
@@ -64,14 +68,25 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         publish_page(site_dir, page, linker, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
+        **language_sitemaps(site_dir, pages, site_url),
         **published_files(site, site_url, cache),
         **search_files(site_dir, pages, site.terms, cache),
+        **builder_search_files(site_dir, pages),
     }
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
     for rel, data in sorted(files.items()):
         if write_if_changed(site_dir / rel, data):
             done.files.append(rel)
     return done
+
+
+def language_sitemaps(site_dir: Path, pages: list[BuiltPage], site_url: str) -> dict:
+    """Each language's own sitemap, where the builder wrote one (Zensical does; the theme may fetch it)."""
+    return {
+        rel: sitemap(pages, site_url, lang)
+        for lang in layout.LANGS
+        if lang != layout.DEFAULT_LANG and (site_dir / (rel := layout.language_file("sitemap.xml", lang))).is_file()
+    }
 
 
 class PageLinker:

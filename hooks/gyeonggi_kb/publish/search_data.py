@@ -8,6 +8,9 @@ each with locations relative to its language's root, leaves fallbacks out
 (their Korean original is in the Korean index), and points each page's
 `base` at its language's root, where Material's JavaScript fetches
 `search/search_index.json` from.
+
+Zensical writes no merged index but one `search.json` per language, for its
+own search; `builder_search_files` only takes the fallbacks out of it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from . import built_html
 from .site_pages import BuiltPage
 
 MERGED_INDEX = "search/search_index.json"
+LANGUAGE_INDEX = "search.json"  # Zensical's, at each language's root
 
 
 def with_search_base(text: str, page: BuiltPage) -> str:
@@ -48,3 +52,18 @@ def search_files(site_dir: Path, pages: list[BuiltPage], terms: dict, cache: Bui
 
     key = (merged_json, repr(fallbacks), repr(sorted((lang, sorted(by_page.items())) for lang, by_page in labels.items())))
     return cache.get_or_compute("search", key, split)
+
+
+def builder_search_files(site_dir: Path, pages: list[BuiltPage]) -> dict:
+    """{site-relative path: JSON} of each language's own index (Zensical's) with the fallbacks left out, where it had any."""
+    files = {}
+    for lang in layout.LANGS:
+        path = site_dir / layout.language_file(LANGUAGE_INDEX, lang)
+        if not path.is_file():
+            continue
+        fallbacks = {layout.unprefixed(page.url) for page in pages if page.lang == lang and page.is_fallback}
+        index = json.loads(path.read_text(encoding="utf-8"))
+        items = [item for item in index["items"] if item["location"].split("#", 1)[0] not in fallbacks]
+        if len(items) < len(index["items"]):
+            files[layout.language_file(LANGUAGE_INDEX, lang)] = json.dumps({**index, "items": items}, ensure_ascii=False, separators=(",", ":"))
+    return files
