@@ -43,7 +43,7 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 # `make build` and CI stay strict.
 ifeq ($(BUILDER),zensical)
 serve: $(ZBIN)/.installed
-	$(ZBIN)/python hooks/zensical_preview.py --dev-addr 127.0.0.1:8000 $(if $(LANG_SERVED),--lang $(LANG_SERVED))
+	$(ZBIN)/python hooks/zensical_preview.py --dev-addr 127.0.0.1:8000 $(if $(SERVE_LANG),--lang $(SERVE_LANG))
 
 # Zensical runs no MkDocs hooks, so the stages run around it (as hooks.py runs them inside MkDocs).
 build: $(ZBIN)/.installed
@@ -64,7 +64,7 @@ validate: $(BIN)/.installed ## Check the data only (no build); problems print as
 generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
 	@$(BIN)/python -m gyeonggi_kb generate
 
-test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
+test: $(BIN)/.test-installed $(ZBIN)/.installed ## Run the whole test suite, Zensical parity included (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
 
 clean: ## Remove site/, the build cache and the generated folders under docs/

@@ -13,8 +13,18 @@ the repository, never in the working tree. One run measures:
    cache of the build before it (a repeat build: what `make build` and every
    `mkdocs serve` rebuild do after the first), and cold, with the cache
    removed (the first build after a change to the generator's code, which
-   invalidates every cached result). At 400 pages the full build is also
-   timed from a fresh clone: no cache and no generated pages.
+   invalidates every cached result). At every size the full build is also
+   timed from a fresh clone: no cache and no generated pages (CI and the
+   Pages deployment always build that way).
+1b. the same three sizes with Zensical (`make build BUILDER=zensical`: generate,
+   `zensical-i18n build`, publish, in .venv-zensical) against a plain
+   `zensical-i18n build` of the same pre-generated pages. Zensical keeps a
+   cache of its own (in .zensical-i18n/), so: a repeat build (both caches
+   warm) against a plain repeat build, a cold build (our cache removed, as
+   after a change to the generator) against the same plain build, and a
+   fresh clone (no cache of either, no generated pages) against a plain
+   build without Zensical's cache. Skipped, with a note, when .venv-zensical
+   is missing (`make test` or `make build BUILDER=zensical` creates it).
 2. scaling: time(4N) / time(N) of the full build, from the same medians.
 3. the glossary auto-linker's throughput at 100, 1,000 and 5,000 terms.
 4. `make validate` (`python -m gyeonggi_kb validate`) at the largest size,
@@ -57,7 +67,9 @@ GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
 
 BUILD_PAGES = (100, 400, 1600)  # per language
 BUILD_RUNS = {100: 9, 400: 5, 1600: 3}  # small builds are short, so their noise is relatively large: more runs
-FRESH_RUNS = {400: 2}  # builds from a fresh clone, which also write every generated page
+FRESH_RUNS = {100: 3, 400: 2, 1600: 1}  # builds from a fresh clone, which also write every generated page
+ZENSICAL_RUNS = {100: 3, 400: 2, 1600: 1}
+ZENSICAL_PYTHON = REPO / ".venv-zensical" / "bin" / "python"
 LARGEST = synth.Size("largest", modules=1000, terms=5000, references=500, sessions=100)
 VALIDATE_RUNS = 5
 LINKER_TERMS = (100, 1000, 5000)
@@ -136,6 +148,73 @@ def make_fresh(root: Path) -> None:
     drop_cache(root)
     for folder in GENERATED:
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+
+
+def drop_zensical_cache(root: Path) -> None:
+    """No Zensical cache: zensical-i18n keeps each language's in .zensical-i18n/cache/ (swapped into .cache while it builds)."""
+    shutil.rmtree(root / ".zensical-i18n", ignore_errors=True)
+
+
+def zensical_once(root: Path, full: bool) -> dict:
+    """CPU and wall seconds of one Zensical build: the three stages (`full`) or `zensical-i18n build` alone.
+
+    wait4 counts each child with the processes it waited for, so zensical-i18n's
+    per-language Zensical processes are in its figure.
+    """
+    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "mkdocs.yml"]]
+    if full:
+        commands = [["-m", "gyeonggi_kb", "generate"], *commands, ["-m", "gyeonggi_kb", "publish", "site"]]
+    seconds = cpu = 0.0
+    for command in commands:
+        wall, _, _ = run_child([str(ZENSICAL_PYTHON), *command], root)
+        seconds, cpu = seconds + wall, cpu + LAST_CPU[0]
+    return {"seconds": seconds, "cpu_seconds": cpu}
+
+
+def measure_zensical(work: Path, pages: int, runs: int) -> dict:
+    root = make_repo(work, synth.size_for_pages(pages))
+    zensical_once(root, full=True)  # generates the pages the plain build needs, and warms both caches
+    full_runs, plain_runs, cold_runs, fresh_runs, plain_fresh_runs = [], [], [], [], []
+    for _ in range(runs):  # alternate, as measure_builds does
+        full_runs.append(zensical_once(root, full=True))
+        plain_runs.append(zensical_once(root, full=False))
+        drop_cache(root)
+        cold_runs.append(zensical_once(root, full=True))
+        drop_zensical_cache(root)
+        plain_fresh_runs.append(zensical_once(root, full=False))
+        make_fresh(root)
+        drop_zensical_cache(root)
+        fresh_runs.append(zensical_once(root, full=True))  # and leaves both caches for the next round
+    html_pages = sum(1 for _ in (root / "site").rglob("index.html"))
+    shutil.rmtree(root)
+    plain, plain_fresh = median_of(plain_runs, "cpu_seconds"), median_of(plain_fresh_runs, "cpu_seconds")
+    full, cold, fresh = (median_of(r, "cpu_seconds") for r in (full_runs, cold_runs, fresh_runs))
+    return {
+        "pages_per_language": pages, "html_pages": html_pages, "runs": runs,
+        "full_cpu_seconds": full, "plain_cpu_seconds": plain, "overhead": full / plain - 1,
+        "cold_cpu_seconds": cold, "cold_overhead": cold / plain - 1,
+        "fresh_cpu_seconds": fresh, "plain_fresh_cpu_seconds": plain_fresh, "fresh_overhead": fresh / plain_fresh - 1,
+        "full_wall_seconds": median_of(full_runs, "seconds"), "plain_wall_seconds": median_of(plain_runs, "seconds"),
+        "full_runs": full_runs, "plain_runs": plain_runs, "cold_runs": cold_runs, "fresh_runs": fresh_runs, "plain_fresh_runs": plain_fresh_runs,
+    }
+
+
+def zensical_table(results: list) -> list[str]:
+    rows = []
+    for z in results:
+        n = f"{z['pages_per_language']:,}"
+        rows.append(
+            f"| Zensical build, {n} pages/language ({z['html_pages']:,} HTML pages), median of {z['runs']} | "
+            f"repeat: full {z['full_cpu_seconds']:.1f} s, plain {z['plain_cpu_seconds']:.1f} s CPU: **{z['overhead']:+.1%}**; "
+            f"cold cache: {z['cold_cpu_seconds']:.1f} s, **{z['cold_overhead']:+.1%}** | ≤ {TARGETS['overhead']:.0%} | "
+            f"{'yes' if max(z['overhead'], z['cold_overhead']) <= TARGETS['overhead'] else 'NO'} |"
+        )
+        rows.append(
+            f"| Zensical build from a fresh clone (no caches), {n} pages/language | full {z['fresh_cpu_seconds']:.1f} s, "
+            f"plain without its cache {z['plain_fresh_cpu_seconds']:.1f} s CPU: **{z['fresh_overhead']:+.1%}** | ≤ {TARGETS['overhead']:.0%} | "
+            f"{'yes' if z['fresh_overhead'] <= TARGETS['overhead'] else 'NO'} |"
+        )
+    return rows
 
 
 def build_once(root: Path, config: str) -> dict:
@@ -240,8 +319,12 @@ def table(results: dict) -> str:
         if "fresh_cpu_seconds" in b:
             rows.append(
                 f"| build from a fresh clone (no cache; writes every generated page), {b['pages_per_language']:,} pages/language | "
-                f"full {b['fresh_cpu_seconds']:.1f} s CPU: {b['fresh_overhead']:+.1%} | | |"
+                f"full {b['fresh_cpu_seconds']:.1f} s CPU: **{b['fresh_overhead']:+.1%}** | ≤ {t['overhead']:.0%} | {'yes' if b['fresh_overhead'] <= t['overhead'] else 'NO'} |"
             )
+    if results.get("zensical"):
+        rows += zensical_table(results["zensical"])
+    else:
+        rows.append(f"| Zensical builds | skipped: {ZENSICAL_PYTHON.relative_to(REPO)} is missing (`make build BUILDER=zensical` creates it) | | |")
     for s in results["scaling"]:
         last = s["to"] == BUILD_PAGES[-1]
         met = ("yes" if s["full"] <= t["scaling"] else "NO") if last else ""
@@ -280,6 +363,10 @@ def main(argv=None) -> int:
         for n in pages:
             print(f"bench: building {n} pages per language ...", file=sys.stderr, flush=True)
             builds.append(measure_builds(work, n, 1 if args.quick else BUILD_RUNS[n], 0 if args.quick else FRESH_RUNS.get(n, 0)))
+        zensical = []
+        for n in pages if ZENSICAL_PYTHON.exists() else ():
+            print(f"bench: building {n} pages per language with Zensical ...", file=sys.stderr, flush=True)
+            zensical.append(measure_zensical(work, n, 1 if args.quick else ZENSICAL_RUNS[n]))
         print("bench: validating the largest size ...", file=sys.stderr, flush=True)
         validate = measure_validate(work)
     print("bench: auto-linker ...", file=sys.stderr, flush=True)
@@ -293,7 +380,7 @@ def main(argv=None) -> int:
     ]
     results = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_before": load_before, "load_after": os.getloadavg()},
-        "targets": TARGETS, "builds": builds, "scaling": scaling, "linker": linker, "validate": validate,
+        "targets": TARGETS, "builds": builds, "zensical": zensical, "scaling": scaling, "linker": linker, "validate": validate,
         "bench_seconds": time.perf_counter() - started,
     }
     print(table(results))

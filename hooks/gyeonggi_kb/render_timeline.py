@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, layout
 from .backlinks import reference_page, session_page
 from .labels import format_date, label
 from .markdown import escape, front_matter, link
 from .model import LANGS, Text
 from .svg_timeline import render_policy_timeline
 
-PAGE = "references/timeline.md"
+PAGE = "references/timeline/index.md"  # an index page: it has raw-HTML links (layout.py)
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,6 @@ def timeline_pages(site, backlinks=None) -> dict:
     entries = timeline_entries(site)
     today = getattr(site, "build_date", None)
     return {
-        f"references/timeline.{lang}.md": render_timeline(entries, lang, today, render_policy_timeline(entries, site, lang, PAGE))
+        layout.source(PAGE, lang): render_timeline(entries, lang, today, render_policy_timeline(entries, site, lang, PAGE))
         for lang in LANGS
     }
