@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dev-addr", default="127.0.0.1:8000")
     parser.add_argument("--lang", choices=layout.LANGS, default=layout.DEFAULT_LANG)
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop Zensical too (the `finally` below)
     preview = Preview()
     run = generate(lambda: BuildRun(ROOT, preview=preview))
     preview.serving = True
@@ -92,7 +94,7 @@ def main(argv=None) -> int:
                     seen_pages = newest_change([served], (".html",))
                     if done.pages:
                         print(f"published {done.pages} pages", flush=True)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             pass
         finally:
             if zensical.poll() is None:
