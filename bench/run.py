@@ -39,7 +39,7 @@ timed from inside (their own CPU share of that build), a second opinion on the
 overhead that does not depend on two builds' noise. The table goes to stdout,
 the figures to bench/results.json.
 
-    python bench/run.py [--quick] [--out bench/results.json]
+    python bench/run.py [--quick | --one-run] [--zensical-pages 100,400] [--out bench/results.json]
 """
 
 from __future__ import annotations
@@ -353,8 +353,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     parser.add_argument("--quick", action="store_true", help="one run per size, 100 and 400 pages only (a smoke test, not figures)")
+    parser.add_argument("--one-run", action="store_true", help="one run of each build at every size (figures, noisier; for a very busy machine)")
+    parser.add_argument("--zensical-pages", default=",".join(map(str, BUILD_PAGES)), help="the sizes to build with Zensical (default: all)")
     args = parser.parse_args(argv)
     pages = BUILD_PAGES[:2] if args.quick else BUILD_PAGES
+    one = args.quick or args.one_run
+    zensical_pages = [n for n in pages if str(n) in args.zensical_pages.split(",")]
     started = time.perf_counter()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
@@ -362,11 +366,11 @@ def main(argv=None) -> int:
         builds = []
         for n in pages:
             print(f"bench: building {n} pages per language ...", file=sys.stderr, flush=True)
-            builds.append(measure_builds(work, n, 1 if args.quick else BUILD_RUNS[n], 0 if args.quick else FRESH_RUNS.get(n, 0)))
+            builds.append(measure_builds(work, n, 1 if one else BUILD_RUNS[n], 0 if args.quick else 1 if one else FRESH_RUNS[n]))
         zensical = []
-        for n in pages if ZENSICAL_PYTHON.exists() else ():
+        for n in zensical_pages if ZENSICAL_PYTHON.exists() else ():
             print(f"bench: building {n} pages per language with Zensical ...", file=sys.stderr, flush=True)
-            zensical.append(measure_zensical(work, n, 1 if args.quick else ZENSICAL_RUNS[n]))
+            zensical.append(measure_zensical(work, n, 1 if one else ZENSICAL_RUNS[n]))
         print("bench: validating the largest size ...", file=sys.stderr, flush=True)
         validate = measure_validate(work)
     print("bench: auto-linker ...", file=sys.stderr, flush=True)

@@ -68,10 +68,16 @@ FALLBACK_PAGE = "docs/untranslated-example.ko.md"
 FALLBACK_TEXT = "---\ntitle: 번역 예시\n---\n\n# 번역되지 않은 예시 {#example}\n\n이 페이지는 한국어로만 있습니다.\n"
 
 
+def real_site_sources(target: Path) -> Path:
+    """The real site's sources with FALLBACK_PAGE added: what each builder's session build builds."""
+    root = copy_site_sources(target)
+    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory) -> Path:
-    root = copy_site_sources(tmp_path_factory.mktemp("repo"))
-    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
+    root = real_site_sources(tmp_path_factory.mktemp("repo"))
     result = build_site(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root
@@ -103,8 +109,7 @@ def make_build_with_zensical(root: Path, env: dict | None = None) -> subprocess.
 @pytest.fixture(scope="session")
 def zensical_repo(tmp_path_factory) -> Path:
     """The real site built with Zensical (`make build BUILDER=zensical`), with the same fallback page as `built_repo`."""
-    root = copy_site_sources(tmp_path_factory.mktemp("zensical-repo"))
-    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
+    root = real_site_sources(tmp_path_factory.mktemp("zensical-repo"))
     result = make_build_with_zensical(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FALLBACK_PAGE, FALLBACK_TEXT, REPO, copy_site_sources, make_build_with_zensical, run_python
+from conftest import REPO, copy_site_sources, make_build_with_zensical, real_site_sources, run_python
 
 pytestmark = pytest.mark.build
 
@@ -107,8 +107,7 @@ def test_make_exports_the_last_commit_time_as_the_build_date():
 
 
 def test_two_zensical_builds_are_byte_identical_and_leave_nothing_behind(zensical_site_dir, tmp_path):
-    root = copy_site_sources(tmp_path / "zensical")
-    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")  # the sources of the session's build
+    root = real_site_sources(tmp_path / "zensical")  # the sources of the session's build
     for name in ("Makefile", "requirements-zensical.txt"):
         shutil.copy2(REPO / name, root / name)
     as_a_git_checkout(root)

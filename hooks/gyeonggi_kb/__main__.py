@@ -23,7 +23,7 @@ from .glossary_import import import_glossary
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .render_translation import render_terminal
-from .site import generate, load_site
+from .site import load_site
 from .translation import coverage, translation_gaps
 
 
@@ -52,11 +52,13 @@ def main(argv=None) -> int:
             return 1
         print(f"ok: {len(site.sessions)} sessions, {len(site.modules)} modules, {len(site.terms)} terms, {len(site.references)} references, {len(site.recaps)} recap pages")
         return 0
+    run = BuildRun(root)
     try:
-        changed = generate(root)
+        changed = run.generate()
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    run.cache.save()  # so that `publish`, which needs the records again, finds them instead of loading the data twice
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
     return 0
 
