@@ -8,6 +8,7 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_pre_build: validate and generate pages. The i18n plugin builds once per
   language with the same config, so this runs twice; the second run reuses
   the records of the first (a rebuild in `mkdocs serve` gets a fresh config).
+  Records due for review (gyeonggi_kb.review) are printed as reminders.
   The build cache (gyeonggi_kb.build_cache) is opened here and saved after
   the last language: unchanged data is not loaded or rendered again.
 - on_page_content: plan the links to glossary terms (gyeonggi_kb.page_links:
@@ -44,6 +45,7 @@ the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +59,7 @@ from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
 from gyeonggi_kb.page_links import PageLinker
 from gyeonggi_kb.render_recaps import recap_page_markdown
+from gyeonggi_kb.review import review_warnings
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
 from gyeonggi_kb.site import generate_site, published_files
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
@@ -104,6 +107,9 @@ def on_pre_build(config):
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
+    # Printed, not logged: strict mode counts the warnings of MkDocs' logger, and a reminder must not fail the build.
+    for line in review_warnings(site):
+        print(line, file=sys.stderr)
     config["kb_linker"] = PageLinker(site.terms, cache.table("links"))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_site_sources, run_python
+from conftest import REPO, copy_site_sources, repo_epoch, run_python
 
 pytestmark = pytest.mark.build
 
@@ -28,7 +28,7 @@ def build_copy(root: Path, hash_seed: str, copy: bool = True) -> dict[str, str]:
         copy_site_sources(root)
     result = run_python(
         "-m", "mkdocs", "build", "--strict", cwd=root,
-        env={"SOURCE_DATE_EPOCH": "1762300800", "PYTHONHASHSEED": hash_seed},
+        env={"SOURCE_DATE_EPOCH": repo_epoch(), "PYTHONHASHSEED": hash_seed},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
