@@ -273,3 +273,30 @@ def test_every_reference_and_module_page_shows_its_review_date_in_both_languages
                 html = (site_dir / prefix / folder / record.id / "index.html").read_text(encoding="utf-8")
                 day = record.reviewed
                 assert f'<strong>{shown}</strong>: <time datetime="{day.isoformat()}">{format_date(day, lang)}</time>' in html, (folder, record.id, lang)
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("references/eu-ai-act/", "내용 기준일"),
+        ("en/references/eu-ai-act/", "Reviewed on"),
+        ("modules/ai-law-institutions/", "내용 기준일"),
+        ("en/modules/ai-law-institutions/", "Reviewed on"),
+    ],
+)
+def test_a_reader_on_a_phone_sees_the_review_date(browser, site_url, path, shown):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + path)
+    fact = page.locator("li", has=page.locator(f"strong:text-is('{shown}')"))
+    day = fact.locator("time")
+    assert fact.is_visible() and day.is_visible()
+    site = load_site(REPO)
+    record = site.references["eu-ai-act"] if "references/" in path else site.modules["ai-law-institutions"]
+    assert day.get_attribute("datetime") == record.reviewed.isoformat()
+    assert day.inner_text() == format_date(record.reviewed, "en" if path.startswith("en/") else "ko")
+    box = fact.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375  # no sideways scrolling to read it
+    context.close()
