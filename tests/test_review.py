@@ -125,7 +125,7 @@ def test_stale_records_passed_milestones_and_verify_by_dates_are_listed_and_fres
         "references/test-act.yml:30: reference 'test-act', milestone of 2026-01: its 'verify_by' date 2026-01-31 has come: "
         "Check whether the grace period was extended. Then update the text, and remove 'verify_by' or move it to a later date",
         "references/test-act.yml:37: reference 'test-act' was last reviewed on 2025-06-01, more than 6 months before 2026-02-01; "
-        "check it against its sources, then set 'reviewed' to the day you did",
+        "check it against the sources, then set 'reviewed' to the day you did",
         "references/test-act.yml:38: reference 'test-act': its 'verify_by' date 2026-01-15 has come: "
         "Check the Official Journal reference. Then update the text, and remove 'verify_by' or move it to a later date",
     ]
@@ -251,12 +251,12 @@ def test_the_strict_build_prints_the_reminders_and_does_not_fail(tmp_path):
     reminders = [line for line in result.stderr.splitlines() if "Review due" in line]
     assert reminders == [
         "WARNING -  Review due (a reminder, not a build error): curriculum/modules/ai-basics.yml:21: module 'ai-basics' was "
-        "last reviewed on 2025-06-01, more than 6 months before 2026-06-01; check it against its sources, then set 'reviewed' to the day you did",
+        "last reviewed on 2025-06-01, more than 6 months before 2026-06-01; check it and its lessons against the sources, then set 'reviewed' to the day you did",
         "WARNING -  Review due (a reminder, not a build error): references/test-act.yml:20: reference 'test-act': the milestone "
         "of 2026-01-22 (in-force) was still ahead when the record was reviewed on 2025-06-01 and has begun since; check that "
         "its text and the summary still hold, then set 'reviewed'",
         "WARNING -  Review due (a reminder, not a build error): references/test-act.yml:29: reference 'test-act' was last "
-        "reviewed on 2025-06-01, more than 6 months before 2026-06-01; check it against its sources, then set 'reviewed' to the day you did",
+        "reviewed on 2025-06-01, more than 6 months before 2026-06-01; check it against the sources, then set 'reviewed' to the day you did",
     ]
     assert "3 review reminders in 2 files on 2026-06-01" in result.stderr
     for prefix, shown in (("", "내용 기준일"), ("en/", "Reviewed on")):

@@ -81,7 +81,8 @@ def record_due(name: str, record, today: dt.date, months: int) -> Iterator[Probl
         yield reminder(
             path, record.origin.line_of("reviewed"),
             f"{name} was last reviewed on {reviewed}, more than {months} month{'s' if months != 1 else ''} before "
-            f"{today}; check it against its sources, then set 'reviewed' to the day you did",
+            f"{today}; check {'it and its lessons' if hasattr(record, 'lessons') else 'it'} against the sources, "
+            "then set 'reviewed' to the day you did",
         )
     for m in getattr(record, "milestones", ()):
         if m.verify_by is None and dates.is_upcoming(m.date, reviewed) and not dates.is_upcoming(m.date, today):
