@@ -1,7 +1,11 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
+    validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
     | review-due [--months N] [--today YYYY-MM-DD] [--format github]
+
+`generate` and `publish` are the stages before and after a builder:
+`generate`, then any builder (`mkdocs build` without hooks, say), then
+`publish site` gives the site `make build` gives.
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data. `review-due` prints its
@@ -15,19 +19,21 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .build_run import BuildRun
+from .builder_config import site_url
 from .editor_schemas import render_schemas, stale_schemas, write_schemas
 from .glossary_import import import_glossary
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .render_translation import render_terminal
-from .review import DEFAULT_MONTHS, github_annotation, review_due, summary
-from .site import generate, load_site
+from .review import DEFAULT_MONTHS, github_annotation, review_due, review_warnings, summary
+from .site import generate_site, load_site
 from .translation import coverage, translation_gaps
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary", "translation-status", "review-due"))
+    parser.add_argument("command", choices=("validate", "generate", "publish", "schemas", "new", "import-glossary", "translation-status", "review-due"))
     parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
@@ -46,6 +52,8 @@ def main(argv=None) -> int:
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
         return import_command(root, args.args)
+    if args.command == "publish":
+        return publish_command(root, args.args)
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -54,11 +62,28 @@ def main(argv=None) -> int:
         print(f"ok: {len(site.sessions)} sessions, {len(site.modules)} modules, {len(site.terms)} terms, {len(site.references)} references, {len(site.recaps)} recap pages")
         return 0
     try:
-        changed = generate(root)
+        site, changed = generate_site(root)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
+    for line in review_warnings(site):  # the same reminders a hooked build prints
+        print(line, file=sys.stderr)
+    return 0
+
+
+def publish_command(root: Path, folders: list) -> int:
+    if len(folders) != 1 or not Path(folders[0]).is_dir():
+        print("publish needs the built site folder: python -m gyeonggi_kb publish site", file=sys.stderr)
+        return 2
+    run = BuildRun(root)
+    try:
+        run.generate()
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    done = run.publish(Path(folders[0]), site_url(root))
+    print(f"published: {done.pages} pages" + (f" ({done.already} published already)" if done.already else "") + f", {len(done.files)} files written")
     return 0
 
 
