@@ -85,3 +85,12 @@ bench: $(BIN)/.installed ## Benchmark builds (100-1,600 pages/language) and vali
 .PHONY: bench-serve
 bench-serve: $(BIN)/.test-installed ## Time from saving a YAML file to the change showing in `make serve` (real server, temporary copy)
 	$(BIN)/python bench/serve_latency.py
+
+.PHONY: bench-lighthouse
+bench-lighthouse: $(BIN)/.test-installed bench/lighthouse/node_modules/.installed ## Lighthouse (mobile) on one page of every kind, both languages, ours vs plain Material; writes bench/lighthouse.json (10-40 min)
+	$(BIN)/python bench/lighthouse.py
+
+# Lighthouse 12.2.3, pinned in bench/lighthouse/package-lock.json (the last release that runs on Node 20).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
