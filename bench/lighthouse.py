@@ -41,7 +41,7 @@ from gzip_server import serve_gzip
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "hooks")]
 from pagetypes import both_languages, page_kinds  # noqa: E402  (tests/ holds the one definition of page kinds)
 
 RUNNER = BENCH / "lighthouse" / "run.mjs"
