@@ -46,6 +46,7 @@ from pagetypes import both_languages, page_kinds  # noqa: E402  (tests/ holds th
 
 RUNNER = BENCH / "lighthouse" / "run.mjs"
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
+BUILDS = ("ours", "plain")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "first_view_kb": 100}
 SEARCH_DATA = re.compile(r"/search(/|_index)|search_index|\.pagefind|/pagefind/")
@@ -96,9 +97,13 @@ def lighthouse(urls: list[str]) -> list[dict]:
         sys.exit("bench: Lighthouse is not installed; run `make bench-lighthouse` (it runs npm ci in bench/lighthouse)")
     proc = subprocess.Popen(["node", str(RUNNER), *urls], cwd=RUNNER.parent, stdout=subprocess.PIPE, text=True)
     results = []
-    for line in proc.stdout:
-        results.append(json.loads(line))
-        print(f"  {len(results)}/{len(urls)} {results[-1]['url']}", file=sys.stderr, flush=True)
+    try:
+        for line in proc.stdout:
+            results.append(json.loads(line))
+            print(f"  {len(results)}/{len(urls)} {results[-1]['url']}", file=sys.stderr, flush=True)
+    finally:
+        if proc.poll() is None:  # interrupted: run.mjs closes its Chromium on SIGTERM
+            proc.terminate()
     if proc.wait() != 0 or len(results) != len(urls):
         sys.exit(f"bench: Lighthouse stopped after {len(results)} of {len(urls)} runs")
     return results
@@ -148,7 +153,9 @@ def table(pages: list[dict]) -> str:
             "|---|---|---|---|---|---|---|---|---|---|---|")
     rows = []
     for p in pages:
-        for name in ("ours", "plain"):
+        for name in BUILDS:
+            if name not in p:
+                continue
             f = p[name]
             s = f["scores"]
             rows.append(
@@ -163,26 +170,28 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=BENCH / "lighthouse.json")
     parser.add_argument("--only", nargs="*", default=None, help="page kinds to measure (default: all), e.g. modules/*/")
+    parser.add_argument("--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="which builds to measure (default: both)")
     args = parser.parse_args()
     started, load_before = time.time(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp, ExitStack() as stack:
         root = copy_repo(Path(tmp))
         ports = {"ours": free_port(), "plain": free_port()}
-        print("building ours and plain ...", file=sys.stderr, flush=True)
-        sites = {"ours": build(root, "mkdocs.yml", "site", ports["ours"], strict=True)}
-        sites["plain"] = build(root, plain_config(root), "site-plain", ports["plain"], strict=False)
+        print(f"building {' and '.join(args.builds)} ...", file=sys.stderr, flush=True)
+        sites = {"ours": build(root, "mkdocs.yml", "site", ports["ours"], strict=True)}  # also generates the pages
+        if "plain" in args.builds:
+            sites["plain"] = build(root, plain_config(root), "site-plain", ports["plain"], strict=False)
         urls = {name: stack.enter_context(serve_gzip(site, ports[name])) for name, site in sites.items()}
         pages = [(tid, url) for tid, url in both_languages(sites["ours"], page_kinds(sites["ours"], root))
                  if args.only is None or tid.split(":", 1)[1] in args.only]
-        order = [(name, tid, urls[name] + url) for _ in range(args.runs) for tid, url in pages for name in ("ours", "plain")]
+        order = [(name, tid, urls[name] + url) for _ in range(args.runs) for tid, url in pages for name in args.builds]
         print(f"{len(pages)} pages x 2 builds x {args.runs} runs = {len(order)} Lighthouse runs", file=sys.stderr, flush=True)
         runs = lighthouse([u for _, _, u in order])
     by_page: dict = {}
     for (name, tid, _), run in zip(order, runs):
         by_page.setdefault(tid, {}).setdefault(name, []).append(run)
-    results = [{"id": tid, "url": url, **{n: summarise(by_page[tid][n]) for n in ("ours", "plain")}} for tid, url in pages]
+    results = [{"id": tid, "url": url, **{n: summarise(by_page[tid][n]) for n in args.builds}} for tid, url in pages]
     for p in results:
-        p["misses"] = misses(p["ours"])
+        p["misses"] = misses(p["ours"]) if "ours" in p else []
     report = {
         "tool": "lighthouse 12.2.3, mobile, simulated throttling; served with gzip on 127.0.0.1",
         "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip(),

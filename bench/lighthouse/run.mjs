@@ -40,6 +40,10 @@ function summary(lhr) {
 
 const urls = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+process.on("SIGTERM", async () => {
+  await chrome.kill();
+  process.exit(143);
+});
 try {
   for (const url of urls) {
     const result = await lighthouse(url, {
