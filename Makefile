@@ -39,8 +39,14 @@ validate: $(BIN)/.installed ## Check the data only (no build); problems print as
 generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
 	@$(BIN)/python -m gyeonggi_kb generate
 
-test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
+test: $(BIN)/.test-installed tests/vnu/node_modules/.installed ## Run the whole test suite (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
+
+# The Nu Html Checker for tests/test_valid_html.py: vnu.jar from npm's vnu-jar, pinned in tests/vnu/package-lock.json
+# (runs on Java 17+). --ignore-scripts: its install script only fetches a Java runtime when none is found.
+tests/vnu/node_modules/.installed: tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 clean: ## Remove site/, the build cache and the generated folders under docs/
 	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
