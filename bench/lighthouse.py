@@ -28,6 +28,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -172,6 +173,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None, help="page kinds to measure (default: all), e.g. modules/*/")
     parser.add_argument("--builds", nargs="+", choices=BUILDS, default=list(BUILDS), help="which builds to measure (default: both)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that Lighthouse and the servers are stopped too
     started, load_before = time.time(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp, ExitStack() as stack:
         root = copy_repo(Path(tmp))
