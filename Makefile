@@ -39,8 +39,14 @@ validate: $(BIN)/.installed ## Check the data only (no build); problems print as
 generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
 	@$(BIN)/python -m gyeonggi_kb generate
 
-test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
+test: $(BIN)/.test-installed tests/vnu/node_modules/.installed ## Run the whole test suite (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
+
+# The Nu Html Checker for tests/test_valid_html.py: vnu.jar from npm's vnu-jar, pinned in tests/vnu/package-lock.json
+# (runs on Java 17+). --ignore-scripts: its install script only fetches a Java runtime when none is found.
+tests/vnu/node_modules/.installed: tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 clean: ## Remove site/, the build cache and the generated folders under docs/
 	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
@@ -89,3 +95,12 @@ bench: $(BIN)/.installed ## Benchmark builds (100-1,600 pages/language) and vali
 .PHONY: bench-serve
 bench-serve: $(BIN)/.test-installed ## Time from saving a YAML file to the change showing in `make serve` (real server, temporary copy)
 	$(BIN)/python bench/serve_latency.py
+
+.PHONY: bench-lighthouse
+bench-lighthouse: $(BIN)/.test-installed bench/lighthouse/node_modules/.installed ## Lighthouse (mobile) on one page of every kind, both languages, ours vs plain Material; writes bench/lighthouse.json (10-40 min)
+	$(BIN)/python bench/lighthouse.py
+
+# Lighthouse 12.2.3, pinned in bench/lighthouse/package-lock.json (the last release that runs on Node 20).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@

@@ -91,7 +91,17 @@ def test_index_carries_a_json_ld_defined_term_set(site_dir, url, lang):
     data = json.loads(script)
     assert data["@type"] == "DefinedTermSet" and data["inLanguage"] == lang
     assert len(data["hasDefinedTerm"]) == len(TERM_IDS)
-    assert all(t["@type"] == "DefinedTerm" and t["name"] and t["description"] for t in data["hasDefinedTerm"])
+    assert all(t["@type"] == "DefinedTerm" and t["name"] and t["url"] == t["@id"].removesuffix("#term") for t in data["hasDefinedTerm"])
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("url, lang", [("glossary/high-impact-ai", "ko"), ("en/glossary/high-impact-ai", "en")])
+def test_term_page_carries_its_json_ld_defined_term_in_the_index_set(site_dir, url, lang):
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', article(site_dir, url), re.S).group(1)
+    data = json.loads(script)
+    assert data["@type"] == "DefinedTerm" and data["@id"] == "./#term" and data["inLanguage"] == lang
+    assert data["termCode"] == "high-impact-ai" and data["name"] and data["description"]
+    assert data["inDefinedTermSet"] == "../#glossary"  # the index's DefinedTermSet
 
 
 @pytest.mark.build
