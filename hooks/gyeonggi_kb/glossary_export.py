@@ -12,6 +12,9 @@
   synonym and abbreviation; termType says which (fullForm, variant, acronym,
   abbreviation), administrativeStatus marks the preferred term.
 
+CSV cells that Excel could run as a formula are neutralised
+(csv_cells); the import undoes exactly that.
+
 Output is sorted by id and carries no date, so two builds give the same bytes.
 """
 
@@ -23,6 +26,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from . import shapes
+from .csv_cells import neutralise
 from .model import LANGS, Term
 
 CSV_COLUMNS = (
@@ -84,8 +88,9 @@ def render_json(terms) -> str:
 
 
 def csv_row(t: Term) -> dict:
+    """A term as the cells of one glossary.csv row, each safe to open in a spreadsheet."""
     r = term_record(t)
-    return {
+    cells = {
         "id": r["id"], "topic": r["topic"], "abbreviations": LIST_SEPARATOR.join(r["abbreviations"]),
         **{f"{lang}_{key}": (LIST_SEPARATOR.join(r[lang][key]) if key == "synonyms" else r[lang][key]) for lang in LANGS for key in ("term", "synonyms", "definition")},
         "related": LIST_SEPARATOR.join(r["related"]),
@@ -93,6 +98,7 @@ def csv_row(t: Term) -> dict:
         "status": r["status"], "autolink": "true" if r["autolink"] else "false",
         "shared_labels": LIST_SEPARATOR.join(r.get("shared_labels", [])),
     }
+    return {column: neutralise(cell) for column, cell in cells.items()}
 
 
 def render_csv(terms) -> str:

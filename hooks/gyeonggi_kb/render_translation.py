@@ -28,7 +28,8 @@ def coverage_rows(rows: list[Coverage], lang: str) -> list[list[str]]:
 
 def render_status(gaps: list[Gap], rows: list[Coverage], lang: str) -> str:
     parts = [
-        front_matter({"title": label("translation_status", lang), "autolink": False}),
+        # An editors' work list: it names candidate terms, which readers must not find by searching.
+        front_matter({"title": label("translation_status", lang), "autolink": False, "search": {"exclude": True}}),
         f"# {label('translation_status', lang)} {{#translation-status}}\n",
         label("translation_intro", lang) + "\n",
         f"## {label('coverage', lang)} {{#coverage}}\n",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import ID, Boolean, Date, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
+from .schema import ID, Boolean, Date, FilledUnless, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
 
 LANGS = ("ko", "en")
 
@@ -99,10 +99,13 @@ TERM_TEXT = Record(
     (
         Key("term", TERM_LABEL, description="preferred term"),
         Key("synonyms", ListOf(TERM_LABEL, unique=True)),
-        Key("definition", Text(max_length=1200), description="1-3 plain sentences"),
+        Key("definition", Nullable(Text(max_length=1200)), description="1-3 plain sentences"),
     )
 )
-TERM_STATUSES = ("draft", "reviewed")
+# candidate: brought in by `make import-glossary` without both definitions; never published.
+# draft: published, not yet reviewed. reviewed: published and checked.
+TERM_STATUSES = ("candidate", "draft", "reviewed")
+CANDIDATE = "candidate"
 TERM = Record(
     (
         Key("id", ID),
@@ -121,6 +124,12 @@ TERM = Record(
         ),
     ),
     description="One glossary term (glossary/<id>.yml).",
+    rules=(
+        FilledUnless(
+            "status", CANDIDATE, (("ko", "definition"), ("en", "definition")),
+            "write 1-3 plain sentences, or set 'status: candidate' to keep the term off the site until it has them",
+        ),
+    ),
 )
 
 JURISDICTIONS = (

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates
@@ -44,6 +44,7 @@ class Site:
     build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
     pages: tuple = ()  # hand-written docs pages ('about.ko.md'), for the translation status
     inputs_key: str = ""  # a digest of everything the records come from, when a build cache is used
+    candidates: dict = field(default_factory=dict)  # candidate terms: never published, listed by the translation status
 
     @property
     def build_date(self):
@@ -55,7 +56,7 @@ def load_site(root: Path, environ=None) -> Site:
     problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
     return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
-                list_docs_pages(root / "docs"))
+                list_docs_pages(root / "docs"), candidates=loaded.candidates)
 
 
 def render_pages(site: Site) -> dict:
