@@ -102,9 +102,9 @@ TERM_TEXT = Record(
         Key("definition", Nullable(Text(max_length=1200)), description="1-3 plain sentences"),
     )
 )
-# candidate: brought in by `make import-glossary` without both definitions; never published.
 # draft: published, not yet reviewed. reviewed: published and checked.
-TERM_STATUSES = ("candidate", "draft", "reviewed")
+# candidate: brought in by `make import-glossary` without both definitions; never published.
+TERM_STATUSES = ("draft", "reviewed", "candidate")
 CANDIDATE = "candidate"
 TERM = Record(
     (
