@@ -50,7 +50,7 @@ def term_record(t: Term) -> dict:
         "abbreviations": list(t.abbreviations),
         **{lang: {"term": t.term[lang], "synonyms": list(t.synonyms[lang]), "definition": t.definition[lang]} for lang in LANGS},
         "related": list(t.related),
-        "sources": [{k: v for k, v in (("title", s.title), ("url", s.url), ("law", s.law), ("article", s.article)) if v is not None} for s in t.sources],
+        "sources": [{k: v for k, v in (("title", s.title), ("url", s.url), ("law", s.law), ("article", s.article), ("licence", s.licence)) if v is not None} for s in t.sources],
         "status": t.status,
         "autolink": t.autolink,
     }
@@ -89,16 +89,19 @@ def render_json(terms) -> str:
 
 def csv_row(t: Term) -> dict:
     """A term as the cells of one glossary.csv row, each safe to open in a spreadsheet."""
-    r = term_record(t)
-    cells = {
+    return {column: neutralise(cell) for column, cell in csv_cells(term_record(t)).items()}
+
+
+def csv_cells(r: dict) -> dict:
+    """A term record (the shape of its YAML file) as the text of each glossary.csv column."""
+    return {
         "id": r["id"], "topic": r["topic"], "abbreviations": LIST_SEPARATOR.join(r["abbreviations"]),
-        **{f"{lang}_{key}": (LIST_SEPARATOR.join(r[lang][key]) if key == "synonyms" else r[lang][key]) for lang in LANGS for key in ("term", "synonyms", "definition")},
+        **{f"{lang}_{key}": (LIST_SEPARATOR.join(r[lang][key]) if key == "synonyms" else r[lang][key] or "") for lang in LANGS for key in ("term", "synonyms", "definition")},
         "related": LIST_SEPARATOR.join(r["related"]),
         "sources": json.dumps(r["sources"], ensure_ascii=False),
         "status": r["status"], "autolink": "true" if r["autolink"] else "false",
         "shared_labels": LIST_SEPARATOR.join(r.get("shared_labels", [])),
     }
-    return {column: neutralise(cell) for column, cell in cells.items()}
 
 
 def render_csv(terms) -> str:

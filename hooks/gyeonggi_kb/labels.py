@@ -17,6 +17,7 @@ LABELS = {
     "time": ("시간", "Time"),
     "venue": ("장소", "Venue"),
     "topic": ("주제", "Topic"),
+    "licence": ("라이선스", "Licence"),
     "status": ("상태", "Status"),
     "recap": ("회차 요약", "Recap"),
     "recap_missing": ("회차 요약이 아직 게시되지 않았습니다.", "Recap not yet published."),

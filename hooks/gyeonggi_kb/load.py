@@ -76,7 +76,7 @@ def texts(data: dict, key: str) -> Text:
 
 
 def sources(items) -> tuple:
-    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article")) for s in items or ())
+    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article"), s.get("licence")) for s in items or ())
 
 
 def build_record(kind: str, data: Mapping, origin: Origin):

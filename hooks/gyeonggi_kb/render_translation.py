@@ -64,5 +64,8 @@ def render_terminal(gaps: list[Gap], rows: list[Coverage]) -> str:
         if c.total:
             name = label(f"collection_{c.collection}", "en")
             lines.append(f"{name:<{width}}  ko {c.percent('ko'):>3} %  en {c.percent('en'):>3} %  ({c.total} items)")
+    candidates = len({g.path for g in gaps if g.kind.startswith("candidate")})
+    if candidates:
+        lines.append(f"{'Candidate terms (not published)':<{width}}  {candidates}")
     lines.append(f"{len(gaps)} item{'s' if len(gaps) != 1 else ''} to translate or fill in")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ SOURCE = Record(
         Key("url", Url(), required=False, description="where to read it"),
         Key("law", Text(max_length=200), required=False, description="name of the law, when the source is a law"),
         Key("article", Text(max_length=80), required=False, description="article, e.g. 제2조제4호"),
+        Key("licence", Text(max_length=80), required=False, description="licence of text copied from the source, e.g. MIT or CC BY 4.0"),
     ),
     description="A public source for a fact.",
 )
