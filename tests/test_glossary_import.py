@@ -256,7 +256,7 @@ def test_a_list_without_a_map_is_refused_with_a_map_to_copy(tmp_path):
 
 
 @pytest.mark.parametrize("spec, message", [
-    ("en=en_term,ko=ko_trem", "MAP item 2: 'ko_trem' is not a column of glossary.csv; did you mean 'ko_term'?"),
+    ("en=en_term,ko=ko_trem", "third_party_glossary.tsv:1: MAP item 2: 'ko_trem' is not a column of glossary.csv; did you mean 'ko_term'?"),
     ("english=en_term,ko=ko_term", "third_party_glossary.tsv:1: MAP names the column 'english', which the header row does not have; the columns are: en, ko, definition_ko"),
 ])
 def test_a_wrong_map_is_reported(tmp_path, spec, message):
@@ -317,3 +317,15 @@ def test_make_variables_become_the_import_options():
     command = " ".join(result.stdout.replace("\\\n", " ").split())
     assert '"terms.csv" --via-make' in command and "--write" in command and "--update" not in command
     assert '--map "en=en_term"' in command and '--topic "technology"' in command and '--licence "MIT"' in command
+
+
+def test_a_list_without_topic_or_sources_asks_for_them_once_naming_the_make_variables(tmp_path):
+    root = copy_tree(tmp_path / "repo")
+    result = run_import(root, THIRD_PARTY, "--map", "en=en_term,ko=ko_term", "--via-make")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "third_party_glossary.tsv:1: the list has no sources for its new terms: say where it comes from with SOURCE_TITLE=\"...\" "
+        "(and SOURCE_URL=..., LICENCE=...), which every new term will cite",
+        "third_party_glossary.tsv:1: the list has no topic column: give the topic of its new terms with TOPIC=..., one of those in use: technology",
+        "2 problems (listed above); nothing was written. Fix what they say and run again.",
+    ]

@@ -34,29 +34,32 @@ class ColumnMap:
     left_out: tuple  # their columns that are not imported
 
 
-def parse_map(spec: str) -> tuple[dict, list[str]]:
-    """`a=b,c=d`, or the name of a file with one `a = b` per line (`#` starts a comment): {their: ours}, errors."""
+def parse_map(spec: str, rel: str) -> tuple[dict, list[Problem]]:
+    """`a=b,c=d`, or the name of a file with one `a = b` per line (`#` starts a comment): {their: ours}, problems.
+
+    A problem in a mapping file is at its line; one in MAP is at `rel`:1, naming the item.
+    """
     path = Path(spec)
     if spec and path.is_file():
         lines = path.read_text(encoding="utf-8-sig").splitlines()
-        where = [f"{spec}:{n}" for n in range(1, len(lines) + 1)]
+        where = [(spec, n, "") for n in range(1, len(lines) + 1)]
     else:
         lines = spec.split(",")
-        where = [f"MAP item {n}" for n in range(1, len(lines) + 1)]
-    pairs, errors = {}, []
-    for place, line in zip(where, lines):
+        where = [(rel, 1, f"MAP item {n}: ") for n in range(1, len(lines) + 1)]
+    pairs, problems = {}, []
+    for (file, line_number, item), line in zip(where, lines):
         line = line.split("#", 1)[0].strip() if path.is_file() else line.strip()
         if not line:
             continue
         theirs, sep, ours = (part.strip() for part in line.partition("="))
         if not sep or not theirs or not ours:
-            errors.append(f"{place}: '{line}' must be written 'their column=our column', e.g. 'en=en_term'")
+            problems.append(Problem(file, line_number, f"{item}'{line}' must be written 'their column=our column', e.g. 'en=en_term'"))
         elif ours not in CSV_COLUMNS:
-            errors.append(f"{place}: '{ours}' is not a column of glossary.csv{did_you_mean(ours, CSV_COLUMNS)}; "
-                          f"use one of {', '.join(CSV_COLUMNS)}")
+            problems.append(Problem(file, line_number, f"{item}'{ours}' is not a column of glossary.csv{did_you_mean(ours, CSV_COLUMNS)}; "
+                                    f"use one of {', '.join(CSV_COLUMNS)}"))
         else:
             pairs[theirs] = ours
-    return pairs, errors
+    return pairs, problems
 
 
 def suggest_map(columns) -> str:

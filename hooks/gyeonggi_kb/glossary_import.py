@@ -241,8 +241,8 @@ def differing_columns(a: dict, b: dict) -> tuple:
 
 def plan_import(table_path: Path, root: Path, options: ImportOptions, rel: str) -> Plan:
     plan = Plan(rel)
-    pairs, errors = parse_map(options.mapping) if options.mapping else ({}, [])
-    plan.problems += [Problem(rel, 1, f"{e}") for e in errors]
+    pairs, errors = parse_map(options.mapping, rel) if options.mapping else ({}, [])
+    plan.problems += errors
     table, problems = read_table(table_path, rel, expected_columns=set(CSV_COLUMNS) | set(pairs))
     plan.problems += problems
     if table is None or errors:
@@ -252,25 +252,25 @@ def plan_import(table_path: Path, root: Path, options: ImportOptions, rel: str) 
     plan.problems += problems
     if plan.columns is None:
         return plan
-    if "topic" not in plan.columns.fields and not options.topic:
-        plan.problems.append(Problem(rel, 1, f"the list has no topic column: give the topic of its new terms with {options.name('topic')}, "
-                                     f"one of those in use: {', '.join(sorted(topics_in_use(root)))}"))
-    if "sources" not in plan.columns.fields and not options.source:
-        plan.problems.append(Problem(rel, 1, f"the list has no sources column: say where it comes from with {options.name('source_title')} "
-                                     f"(and {options.name('source_url')}, {options.name('licence')}), which every new term will cite"))
-    if plan.problems:
-        return plan
     glossary = read_glossary(root)
     plan_rows(plan, glossary, options)
+    new = [r.record for r in plan.rows if r.action == "new"]
+    # Said once for the file, not once per row: these come from options when the list has no such column.
+    row_problems = len(plan.problems)
+    if any(not record["topic"] for record in new):
+        topics = sorted({r["topic"] for r in glossary.records.values()}) or ["technology"]
+        plan.problems.append(Problem(rel, 1, f"the list has no topic column: give the topic of its new terms with {options.name('topic')}, "
+                                     f"one of those in use: {', '.join(topics)}"))
+    if any(not record["sources"] for record in new):
+        plan.problems.append(Problem(rel, 1, f"the list has no sources for its new terms: say where it comes from with {options.name('source_title')} "
+                                     f"(and {options.name('source_url')}, {options.name('licence')}), which every new term will cite"))
     add_findings(plan, glossary)
+    if len(plan.problems) > row_problems:
+        return plan
     files = files_to_write(plan, glossary, root)
     plan.problems += problems_after_import(root, files, plan)
     plan.files = files
     return plan
-
-
-def topics_in_use(root: Path) -> set:
-    return {r["topic"] for r in read_glossary(root).records.values()} or {"technology"}
 
 
 def plan_rows(plan: Plan, glossary: Glossary, options: ImportOptions) -> None:
@@ -492,12 +492,15 @@ def import_glossary(table_path: Path, root: Path, options: ImportOptions = Impor
         return outcome
     if not options.write:
         return outcome
+    appeared = [data_path for data_path, (_, how, row) in plan.files.items() if how == "created" and (root / data_path).exists()]
+    if appeared:  # created by someone else since the plan was made: never overwrite
+        plan.problems += [Problem(rel, plan.files[p][2], f"{p} appeared while the import ran; run it again") for p in appeared]
+        outcome.refused = "problems"
+        return outcome
     for data_path, (text, how, _) in sorted(plan.files.items()):
         target = root / data_path
-        if how == "created" and target.exists():  # appeared since the plan was made: never overwrite
-            continue
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        tmp.write_bytes(text.encode("utf-8"))
+        tmp.replace(target)  # atomic: a watcher (make serve) never reads half a file
         outcome.written.append((data_path, how))
     return outcome
