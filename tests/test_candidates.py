@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 import pytest
+import yaml
 
 from conftest import REPO, build_site, copy_tree, fixture_site, run_python
 from gyeonggi_kb import load_site
@@ -92,8 +93,6 @@ def test_a_candidate_with_both_definitions_is_listed_as_ready(tmp_path):
 
 
 def test_the_editors_schema_allows_empty_definitions_only_in_candidates():
-    import yaml
-
     schema = json.loads((REPO / "schemas/glossary-term.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(CANDIDATE), schema)
     with pytest.raises(jsonschema.ValidationError, match="None is not of type 'string'"):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, REPO, copy_tree, run_python
+from conftest import REPO, copy_tree, run_python
 from gyeonggi_kb import load_site
 from gyeonggi_kb.glossary_export import CSV_COLUMNS, render_csv
 from gyeonggi_kb.glossary_import import ImportOptions, import_glossary

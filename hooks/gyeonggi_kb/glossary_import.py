@@ -49,7 +49,6 @@ from .yamlsource import load_yaml_file, read_text
 
 GLOSSARY_DIR = "glossary"
 TERM_KEYS = tuple(k.name for k in shapes.TERM.keys)
-FINDING_KINDS = ("disagreement", "duplicate", "typo", "same-korean", "several", "id", "match")
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class RowPlan:
 @dataclass(frozen=True, order=True)
 class Finding:
     row: int
-    kind: str  # one of FINDING_KINDS
+    kind: str  # disagreement | duplicate | typo | same-korean | several | id | match (import_report names them)
     message: str
 
 
