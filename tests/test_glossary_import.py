@@ -30,7 +30,7 @@ THIRD_PARTY_OPTIONS = (
 def real_data(tmp_path: Path) -> Path:
     """A copy of the repository's data: what `make validate` reads."""
     root = tmp_path / "repo"
-    for folder in ("curriculum", "glossary", "references", "docs/recaps"):
+    for folder in ("curriculum", "glossary", "references"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 
