@@ -74,6 +74,10 @@ import-glossary: $(BIN)/.installed ## Trial run of a term list (writes nothing):
 translation-status: $(BIN)/.installed ## List what is missing in English or Korean, and how far each collection is translated
 	@$(BIN)/python -m gyeonggi_kb translation-status
 
+.PHONY: review-due
+review-due: $(BIN)/.installed ## List records to re-check against their sources, as path:line (a reminder: exit 0); MONTHS=6, TODAY=YYYY-MM-DD
+	@$(BIN)/python -m gyeonggi_kb review-due $(if $(MONTHS),--months "$(MONTHS)") $(if $(TODAY),--today "$(TODAY)") $(if $(FORMAT),--format "$(FORMAT)")
+
 .PHONY: linkcheck-external
 linkcheck-external: $(BIN)/.installed ## Check every external URL in the data and pages (needs the internet; not in `make test`)
 	@$(BIN)/python -m gyeonggi_kb.linkcheck

@@ -1,19 +1,22 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
     validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | translation-status
-    import-glossary FILE [--write [--update]] [--map MAP] [--topic ID] [--source-title T --source-url U --licence L]
+    | review-due [--months N] [--today YYYY-MM-DD] [--format github]
+    | import-glossary FILE [--write [--update]] [--map MAP] [--topic ID] [--source-title T --source-url U --licence L]
 
 `generate` and `publish` are the stages before and after a builder:
 `generate`, then any builder (`mkdocs build` without hooks, say), then
 `publish site` gives the site `make build` gives.
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
-status is 1; there is never a traceback for bad data.
+status is 1; there is never a traceback for bad data. `review-due` prints its
+reminders to stdout in the same form and exits 0: they are not errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -25,16 +28,20 @@ from .import_report import report_lines
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .render_translation import render_terminal
-from .site import generate, load_site
+from .review import DEFAULT_MONTHS, github_annotation, review_due, review_warnings, summary
+from .site import generate_site, load_site
 from .translation import coverage, translation_gaps
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "publish", "schemas", "new", "import-glossary", "translation-status"))
+    parser.add_argument("command", choices=("validate", "generate", "publish", "schemas", "new", "import-glossary", "translation-status", "review-due"))
     parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
+    parser.add_argument("--months", type=months_value, default=DEFAULT_MONTHS, help=f"review-due: a record is due this many months after its review date (default {DEFAULT_MONTHS})")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="review-due: the day to compare with, YYYY-MM-DD (default: the build date)")
+    parser.add_argument("--format", choices=("text", "github"), default="text", help="review-due: github prints GitHub Actions warning annotations")
     add_import_options(parser)
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -42,6 +49,8 @@ def main(argv=None) -> int:
         return schemas_command(root, args.check)
     if args.command == "translation-status":
         return translation_status_command(root)
+    if args.command == "review-due":
+        return review_due_command(root, args.months, args.today, args.format)
     if args.command == "new":
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
@@ -57,11 +66,13 @@ def main(argv=None) -> int:
               + (f"; {len(site.candidates)} candidate terms, not published (`make translation-status` lists them)" if site.candidates else ""))
         return 0
     try:
-        changed = generate(root)
+        site, changed = generate_site(root)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
+    for line in review_warnings(site):  # the same reminders a hooked build prints
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -145,6 +156,28 @@ def translation_status_command(root: Path) -> int:
         return 1
     gaps = translation_gaps(site, site.pages)
     print(render_terminal(gaps, coverage(site, site.pages, gaps)))
+    return 0
+
+
+def months_value(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of months; write a whole number of at least 1, e.g. MONTHS=3")
+    return int(text)
+
+
+def review_due_command(root: Path, months: int, today: dt.date | None, output: str) -> int:
+    site = load_site(root)
+    if site.problems:  # broken records are left out, so the list would be incomplete
+        print(DataError(site.problems).report() + "\nfix these first; the review list needs valid data", file=sys.stderr)
+        return 1
+    today = today or site.build_date
+    if today is None:
+        print("no build date: set SOURCE_DATE_EPOCH or give --today YYYY-MM-DD (make review-due TODAY=...)", file=sys.stderr)
+        return 2
+    due = review_due(site.references.values(), site.modules.values(), today, months)
+    for problem in due:
+        print(github_annotation(problem) if output == "github" else str(problem))
+    print(summary(due, today, months))
     return 0
 
 

@@ -225,6 +225,17 @@ def format_date(value, lang: str, weekday: bool = False) -> str:
     return f"{parts[0]}년" if lang == "ko" else str(parts[0])
 
 
+def reviewed_on(day, lang: str) -> str:
+    """'**내용 기준일**: 2026년 12월 7일' / '**Reviewed on**: 7 December 2026', the date machine-readable too."""
+    return f'**{label("reviewed_on", lang)}**: <time datetime="{day.isoformat()}">{format_date(day, lang)}</time>'
+
+
+# Review dates of references and modules (own block so edits above and below rebase cleanly).
+LABELS.update({
+    "reviewed_on": ("내용 기준일", "Reviewed on"),
+})
+
+
 # The reference library, timeline, recaps, calendar and feeds (kept in their own block so edits above rebase cleanly).
 LABELS.update({
     "jurisdiction_gyeonggi": ("경기도", "Gyeonggi Province"),

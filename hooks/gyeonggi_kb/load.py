@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout, shapes
-from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
+from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text, VerifyBy
 from .problems import Problem
 from .schema import Where
 from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_source
@@ -79,6 +79,11 @@ def sources(items) -> tuple:
     return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article"), s.get("licence")) for s in items or ())
 
 
+def verify_by(data: Mapping):
+    found = data.get("verify_by")
+    return VerifyBy(found["date"], found["note"], data.line_of("verify_by")) if found else None
+
+
 def build_record(kind: str, data: Mapping, origin: Origin):
     if kind == "session":
         return Session(
@@ -95,6 +100,7 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             terms=tuple(data["terms"]), references=tuple(data["references"]),
             related=tuple(data["related"]), prerequisites=tuple(data["prerequisites"]),
             announced_in=sources(data["announced_in"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
         )
     if kind == "term":
         return Term(
@@ -111,10 +117,11 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             title=texts(data, "title"), summary=texts(data, "summary"),
             urls=Text(data["urls"]["ko"], data["urls"]["en"]),
             milestones=tuple(
-                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"))
+                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"), verify_by(m))
                 for m in data["milestones"]
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
         )
     raise ValueError(kind)
 

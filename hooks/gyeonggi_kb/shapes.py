@@ -20,6 +20,24 @@ SOURCES = ListOf(SOURCE)
 IDS = ListOf(ID, unique=True)
 BILINGUAL_NAME = Record((Key("ko", Text(max_length=300)), Key("en", Text(max_length=300))))
 
+# When a record was last checked against its sources, and (optionally) when a fact known to be
+# provisional must be checked again. `make review-due` lists what is due (review.py).
+REVIEWED = Key(
+    "reviewed", Date(),
+    description="the day this record (a module: with its lessons) was last checked against its sources, never after the build date",
+)
+VERIFY_BY = Key(
+    "verify_by",
+    Record(
+        (
+            Key("date", Date(), description="the day by which to check again (YYYY-MM-DD)"),
+            Key("note", Text(max_length=500), description="what to check, for the editor who does it (not shown on the site)"),
+        )
+    ),
+    required=False,
+    description="for a fact known to be provisional: when and what to check again; `make review-due` lists it from that day",
+)
+
 PROGRAMME_TEXT = Record(
     (
         Key("title", Text(max_length=200)),
@@ -87,6 +105,8 @@ MODULE = Record(
         Key("related", IDS, description="related module ids"),
         Key("prerequisites", IDS, description="module ids to study first"),
         Key("announced_in", SOURCES, description="public sources that name this topic"),
+        REVIEWED,
+        VERIFY_BY,
     ),
     description="One module of the curriculum (curriculum/modules/<id>.yml).",
 )
@@ -149,6 +169,7 @@ MILESTONE = Record(
         Key("ko", Text(max_length=500), description="what happened, in Korean"),
         Key("en", Text(max_length=500), description="what happened, in English"),
         Key("source", Url(), description="public source for this date"),
+        VERIFY_BY,
     )
 )
 REFERENCE_TEXT = Record((Key("title", Text(max_length=400)), Key("summary", Text(max_length=3000))))
@@ -163,6 +184,8 @@ REFERENCE = Record(
         Key("milestones", ListOf(MILESTONE)),
         Key("terms", IDS, description="glossary term ids"),
         Key("sources", SOURCES),
+        REVIEWED,
+        VERIFY_BY,
     ),
     description="One policy document in the reference library (references/<id>.yml).",
 )

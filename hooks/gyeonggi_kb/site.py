@@ -23,6 +23,7 @@ from .render_references import reference_pages
 from .render_recaps import recap_index_pages, recap_pages
 from .render_timeline import timeline_pages
 from .render_translation import translation_pages
+from .review import check_review_dates
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
 from .write import OWNED_FOLDERS, write_pages
@@ -50,8 +51,9 @@ class Site:
 
 def load_site(root: Path, environ=None) -> Site:
     loaded = load_all(root)
-    problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
+    review_problems = check_review_dates(loaded.references.values(), loaded.modules.values(), dates.build_date(epoch))
+    problems = sorted(set(check_all(loaded)) | set(review_problems))
     return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
                 list_docs_pages(root / "docs"), candidates=loaded.candidates)
 
