@@ -69,8 +69,12 @@ new-recap: $(BIN)/.installed ## New session recap in both languages: make new-re
 	@$(BIN)/python -m gyeonggi_kb new recap "$(SESSION)"
 
 .PHONY: import-glossary
-import-glossary: $(BIN)/.installed ## Import a spreadsheet of terms (glossary.csv columns) into glossary/: make import-glossary FILE=terms.csv
-	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)"
+# Options (see README, "Importing a term list"): WRITE=1 creates new terms, UPDATE=1 (with WRITE=1) also changes
+# existing ones; MAP="their=ours,..." names the columns; TOPIC, SOURCE_TITLE, SOURCE_URL, LICENCE fill what the file lacks.
+import-glossary: $(BIN)/.installed ## Trial run of a term list (writes nothing): FILE=terms.csv [WRITE=1 [UPDATE=1]] [MAP=..] [TOPIC=..] [SOURCE_TITLE=.. SOURCE_URL=.. LICENCE=..]
+	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)" --via-make \
+		$(if $(filter 1 yes true,$(WRITE)),--write) $(if $(filter 1 yes true,$(UPDATE)),--update) \
+		--map "$(MAP)" --topic "$(TOPIC)" --source-title "$(SOURCE_TITLE)" --source-url "$(SOURCE_URL)" --licence "$(LICENCE)"
 
 .PHONY: translation-status
 translation-status: $(BIN)/.installed ## List what is missing in English or Korean, and how far each collection is translated

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO, copy_tree
 from gyeonggi_kb.collation import JUMP_CONSONANTS, first_letter, initial_consonant, sort_key
-from gyeonggi_kb.glossary_import import import_glossary
+from gyeonggi_kb.glossary_import import ImportOptions, import_glossary
 
 TERM_IDS = sorted(p.stem for p in (REPO / "glossary").glob("*.yml"))
 
@@ -151,8 +151,8 @@ def test_published_exports_parse(site_dir, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     repo = copy_tree(tmp_path / "repo", {"glossary/generative-ai.yml": None})
     (repo / "glossary.csv").write_bytes(raw)
-    written, problems = import_glossary(repo / "glossary.csv", repo)
-    assert problems == [] and len(written) == len(TERM_IDS)
+    outcome = import_glossary(repo / "glossary.csv", repo, ImportOptions(write=True))
+    assert outcome.plan.problems == [] and len(outcome.written) == len(TERM_IDS)
     from gyeonggi_kb import load_site
     from gyeonggi_kb.glossary_export import render_csv
     assert render_csv(load_site(repo).terms.values()).encode("utf-8") == raw

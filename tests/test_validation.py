@@ -38,7 +38,7 @@ def test_wrong_type(tmp_path):
 def test_missing_required_field(tmp_path):
     text = (copy_tree(tmp_path / "a") / "glossary/generative-ai.yml").read_text().replace("status: draft\n", "")
     assert problems_of(tmp_path / "b", {"glossary/generative-ai.yml": text}) == [
-        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed); add 'status: ...'",
+        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed, candidate); add 'status: ...'",
     ]
 
 

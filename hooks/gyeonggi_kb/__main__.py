@@ -1,7 +1,8 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
+    validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | translation-status
     | review-due [--months N] [--today YYYY-MM-DD] [--format github]
+    | import-glossary FILE [--write [--update]] [--map MAP] [--topic ID] [--source-title T --source-url U --licence L]
 
 `generate` and `publish` are the stages before and after a builder:
 `generate`, then any builder (`mkdocs build` without hooks, say), then
@@ -22,7 +23,8 @@ from pathlib import Path
 from .build_run import BuildRun
 from .builder_config import site_url
 from .editor_schemas import render_schemas, stale_schemas, write_schemas
-from .glossary_import import import_glossary
+from .glossary_import import ImportOptions, import_glossary
+from .import_report import report_lines
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .render_translation import render_terminal
@@ -40,6 +42,7 @@ def main(argv=None) -> int:
     parser.add_argument("--months", type=months_value, default=DEFAULT_MONTHS, help=f"review-due: a record is due this many months after its review date (default {DEFAULT_MONTHS})")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="review-due: the day to compare with, YYYY-MM-DD (default: the build date)")
     parser.add_argument("--format", choices=("text", "github"), default="text", help="review-due: github prints GitHub Actions warning annotations")
+    add_import_options(parser)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "schemas":
@@ -51,7 +54,7 @@ def main(argv=None) -> int:
     if args.command == "new":
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
-        return import_command(root, args.args)
+        return import_command(root, args)
     if args.command == "publish":
         return publish_command(root, args.args)
     if args.command == "validate":
@@ -59,7 +62,8 @@ def main(argv=None) -> int:
         if site.problems:
             print(DataError(site.problems).report(), file=sys.stderr)
             return 1
-        print(f"ok: {len(site.sessions)} sessions, {len(site.modules)} modules, {len(site.terms)} terms, {len(site.references)} references, {len(site.recaps)} recap pages")
+        print(f"ok: {len(site.sessions)} sessions, {len(site.modules)} modules, {len(site.terms)} terms, {len(site.references)} references, {len(site.recaps)} recap pages"
+              + (f"; {len(site.candidates)} candidate terms, not published (`make translation-status` lists them)" if site.candidates else ""))
         return 0
     try:
         site, changed = generate_site(root)
@@ -87,20 +91,39 @@ def publish_command(root: Path, folders: list) -> int:
     return 0
 
 
-def import_command(root: Path, files: list) -> int:
-    if len(files) != 1:
-        print("import-glossary needs one file: python -m gyeonggi_kb import-glossary FILE.csv", file=sys.stderr)
+def add_import_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("import-glossary (a trial run unless --write is given)")
+    group.add_argument("--write", action="store_true", help="create the files of new terms")
+    group.add_argument("--update", action="store_true", help="with --write: also change existing terms (their files are rewritten)")
+    group.add_argument("--map", default="", help="which column is which: 'their=ours,...' with glossary.csv's column names, or a file of such lines")
+    group.add_argument("--topic", default="", help="topic of the new terms when the file has no topic column")
+    group.add_argument("--source-title", default="", help="the source every new term cites when the file has no sources column")
+    group.add_argument("--source-url", default="", help="its address")
+    group.add_argument("--licence", default="", help="its licence, e.g. MIT")
+    group.add_argument("--via-make", action="store_true", help=argparse.SUPPRESS)  # messages then name WRITE=1, not --write
+
+
+def import_command(root: Path, args) -> int:
+    make = args.via_make
+    if len(args.args) != 1 or not args.args[0]:
+        print("give the file to import: " + ("make import-glossary FILE=terms.csv" if make else "python -m gyeonggi_kb import-glossary FILE"), file=sys.stderr)
         return 2
-    table = Path(files[0])
+    table = Path(args.args[0])
     if not table.is_file():
-        print(f"{table}:0: no such file", file=sys.stderr)
+        print(f"{table}:0: no such file; give the path of the .csv or .tsv file, e.g. FILE=~/Downloads/terms.csv", file=sys.stderr)
         return 1
-    written, problems = import_glossary(table, root)
-    if problems:
-        print(DataError(problems).report() + "; nothing was written", file=sys.stderr)
-        return 1
-    print(f"imported: {len(written)} glossary file(s) written" + "".join(f"\n  {p}" for p in written))
-    return 0
+    source = {k: v for k, v in (("title", args.source_title), ("url", args.source_url), ("licence", args.licence)) if v}
+    if source and "title" not in source:
+        print("a source needs its title: " + ('SOURCE_TITLE="..."' if make else '--source-title "..."'), file=sys.stderr)
+        return 2
+    options = ImportOptions(args.map, args.topic, source, args.write, args.update, make)
+    out, err, status = report_lines(import_glossary(table, root, options), options)
+    if out:
+        print("\n".join(out))
+    if err:
+        sys.stdout.flush()
+        print("\n".join(err), file=sys.stderr)
+    return status
 
 
 def schemas_command(root: Path, check: bool) -> int:

@@ -51,9 +51,10 @@ class Loaded:
     programme: Programme | None = None
     sessions: dict = field(default_factory=dict)
     modules: dict = field(default_factory=dict)
-    terms: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)  # published terms only (draft, reviewed)
     references: dict = field(default_factory=dict)
     recaps: dict = field(default_factory=dict)  # (session, lang) -> Recap
+    candidates: dict = field(default_factory=dict)  # terms with status 'candidate': kept off the site
     known_ids: dict = field(default_factory=dict)  # kind -> set of ids, including broken files
     problems: list = field(default_factory=list)
 
@@ -75,7 +76,7 @@ def texts(data: dict, key: str) -> Text:
 
 
 def sources(items) -> tuple:
-    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article")) for s in items or ())
+    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article"), s.get("licence")) for s in items or ())
 
 
 def verify_by(data: Mapping):
@@ -229,6 +230,20 @@ def load_recaps(root: Path, out: Loaded) -> None:
         )
 
 
+def set_candidates_apart(out: Loaded) -> None:
+    """Move candidate terms out of `terms`, so that nothing that publishes terms can reach them.
+
+    Every page, index, export, search entry and auto-link is made from
+    `terms`; a candidate waits in `candidates` (for the translation status)
+    until its status says it is ready. Its id is known as a candidate, not as
+    a term, so a reference to it is reported as such.
+    """
+    out.candidates = {k: t for k, t in out.terms.items() if t.status == shapes.CANDIDATE}
+    out.terms = {k: t for k, t in out.terms.items() if t.status != shapes.CANDIDATE}
+    out.known_ids["candidate"] = set(out.candidates)
+    out.known_ids["term"] = out.known_ids.get("term", set()) - out.known_ids["candidate"]
+
+
 # Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
 # (the list of pages for the translation status).
 DATA_FOLDERS = ("curriculum", "glossary", "references")
@@ -253,6 +268,7 @@ def load_all(root: Path) -> Loaded:
     out.sessions = load_collection(root, "session", out)
     out.modules = load_collection(root, "module", out)
     out.terms = load_collection(root, "term", out)
+    set_candidates_apart(out)
     out.references = load_collection(root, "reference", out)
     load_lessons(root, out.modules, out)
     load_recaps(root, out)

@@ -43,6 +43,7 @@ class Source:
     url: Optional[str] = None
     law: Optional[str] = None
     article: Optional[str] = None
+    licence: Optional[str] = None
 
 
 @dataclass(frozen=True)

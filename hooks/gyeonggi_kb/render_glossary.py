@@ -38,6 +38,8 @@ def term_source(s, lang: str) -> str:
     line = source_line(s, lang)
     if s.law and s.article and s.article not in s.title:
         line += f" ({escape(s.law)} {escape(s.article)})"
+    if s.licence:  # text copied from a list under a licence, such as an imported term list
+        line += f" ({label('licence', lang)}: {escape(s.licence)})"
     return line
 
 

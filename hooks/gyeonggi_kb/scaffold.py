@@ -231,6 +231,8 @@ def scaffold_files(root: Path, kind: str, record_id: str) -> dict:
         in_use = sorted(topics) or ["technology"]
         values["topic"] = (in_use[0], f"{PLACEHOLDER} choose the topic; in use: {', '.join(in_use)}")
         values["autolink"] = True
+        for lang in LANG_NAMES:  # may be null only in a candidate term; a new term is a draft
+            values[f"{lang}.definition"] = placeholder("1-3 plain sentences", lang)
     files[rel] = render_record(kind, rel, values)
     return dict(sorted(files.items()))
 

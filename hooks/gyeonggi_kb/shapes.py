@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import ID, Boolean, Date, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
+from .schema import ID, Boolean, Date, FilledUnless, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
 
 LANGS = ("ko", "en")
 
@@ -12,6 +12,7 @@ SOURCE = Record(
         Key("url", Url(), required=False, description="where to read it"),
         Key("law", Text(max_length=200), required=False, description="name of the law, when the source is a law"),
         Key("article", Text(max_length=80), required=False, description="article, e.g. 제2조제4호"),
+        Key("licence", Text(max_length=80), required=False, description="licence of text copied from the source, e.g. MIT or CC BY 4.0"),
     ),
     description="A public source for a fact.",
 )
@@ -119,10 +120,13 @@ TERM_TEXT = Record(
     (
         Key("term", TERM_LABEL, description="preferred term"),
         Key("synonyms", ListOf(TERM_LABEL, unique=True)),
-        Key("definition", Text(max_length=1200), description="1-3 plain sentences"),
+        Key("definition", Nullable(Text(max_length=1200)), description="1-3 plain sentences"),
     )
 )
-TERM_STATUSES = ("draft", "reviewed")
+# draft: published, not yet reviewed. reviewed: published and checked.
+# candidate: brought in by `make import-glossary` without both definitions; never published.
+TERM_STATUSES = ("draft", "reviewed", "candidate")
+CANDIDATE = "candidate"
 TERM = Record(
     (
         Key("id", ID),
@@ -141,6 +145,12 @@ TERM = Record(
         ),
     ),
     description="One glossary term (glossary/<id>.yml).",
+    rules=(
+        FilledUnless(
+            "status", CANDIDATE, (("ko", "definition"), ("en", "definition")),
+            "write 1-3 plain sentences, or set 'status: candidate' to keep the term off the site until it has them",
+        ),
+    ),
 )
 
 JURISDICTIONS = (
