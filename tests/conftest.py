@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from gyeonggi_kb.dates import build_epoch
 from gyeonggi_kb.write import OWNED_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,8 +60,18 @@ def copy_site_sources(target: Path, source: Path = REPO) -> Path:
     return target
 
 
-def build_site(root: Path, *extra: str) -> subprocess.CompletedProcess:
-    return run_python("-m", "mkdocs", "build", "--strict", *extra, cwd=root, env={"SOURCE_DATE_EPOCH": "1762300800"})
+# Fixture trees are built on a fixed day, the first lecture (2025-11-05). The real data is built as
+# `make build` builds it, on the day of the last commit: its review dates are never later than that,
+# and an earlier day would make them reviews from the future.
+FIXTURE_EPOCH = "1762300800"
+
+
+def repo_epoch() -> str:
+    return str(build_epoch(REPO, os.environ) or FIXTURE_EPOCH)
+
+
+def build_site(root: Path, *extra: str, epoch: str = FIXTURE_EPOCH) -> subprocess.CompletedProcess:
+    return run_python("-m", "mkdocs", "build", "--strict", *extra, cwd=root, env={"SOURCE_DATE_EPOCH": epoch})
 
 
 # A Korean-only hand-written page: its English URL must be an honest fallback.
@@ -78,7 +89,7 @@ def real_site_sources(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory) -> Path:
     root = real_site_sources(tmp_path_factory.mktemp("repo"))
-    result = build_site(root)
+    result = build_site(root, epoch=repo_epoch())
     assert result.returncode == 0, result.stdout + result.stderr
     return root
 
@@ -99,7 +110,7 @@ def make_build_with_zensical(root: Path, env: dict | None = None) -> subprocess.
         shutil.copy2(REPO / name, root / name)  # keeps the time, so make sees the environment as up to date
     outer_make = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")  # set when the tests run under `make test`
     full_env = {k: v for k, v in os.environ.items() if k not in outer_make}
-    full_env.update({"SOURCE_DATE_EPOCH": "1762300800", **(env or {})})
+    full_env.update({"SOURCE_DATE_EPOCH": repo_epoch(), **(env or {})})
     return subprocess.run(
         ["make", "--no-print-directory", "build", "BUILDER=zensical", f"ZVENV={ZENSICAL_VENV}"],
         cwd=root, env=full_env, capture_output=True, text=True, timeout=1200,
