@@ -41,6 +41,7 @@ from gyeonggi_kb.preview import Preview
 
 ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.5
+QUIET_SECONDS = 2.0  # no page written for this long: Zensical has finished a build (it can pause between pages on a busy machine)
 
 
 def newest_change(folders: list[Path], suffixes: tuple) -> float:
@@ -89,8 +90,11 @@ def main(argv=None) -> int:
                     seen_data = latest
                     run = generate(lambda: BuildRun(ROOT, preview=preview))
                 latest = newest_change([served], (".html",))
-                if latest > seen_pages and time.time() - latest > POLL_SECONDS:  # Zensical has finished writing
-                    done = run.publish(site_dir, site_url(ROOT))
+                if latest > seen_pages and time.time() - latest > QUIET_SECONDS:
+                    try:
+                        done = run.publish(site_dir, site_url(ROOT))
+                    except FileNotFoundError:  # Zensical was writing after all: publish once it is quiet again
+                        continue
                     seen_pages = newest_change([served], (".html",))
                     if done.pages:
                         print(f"published {done.pages} pages", flush=True)
