@@ -48,7 +48,7 @@ serve: $(ZBIN)/.installed
 # Zensical runs no MkDocs hooks, so the stages run around it (as hooks.py runs them inside MkDocs).
 build: $(ZBIN)/.installed
 	@$(ZBIN)/python -m gyeonggi_kb generate
-	$(ZBIN)/zensical-i18n build --strict -f mkdocs.yml
+	$(ZBIN)/zensical-i18n build --strict -f zensical.yml
 	@$(ZBIN)/python -m gyeonggi_kb publish site
 else
 serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; data errors print here, the preview stays up (BUILDER=zensical: see README)

@@ -62,7 +62,7 @@ import synth
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 # What a build needs from the repository; the data folders are replaced by synthetic ones.
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "schemas")
+SITE_SOURCES = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "docs", "schemas")
 GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
 
 BUILD_PAGES = (100, 400, 1600)  # per language
@@ -161,7 +161,7 @@ def zensical_once(root: Path, full: bool) -> dict:
     wait4 counts each child with the processes it waited for, so zensical-i18n's
     per-language Zensical processes are in its figure.
     """
-    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "mkdocs.yml"]]
+    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "zensical.yml"]]
     if full:
         commands = [["-m", "gyeonggi_kb", "generate"], *commands, ["-m", "gyeonggi_kb", "publish", "site"]]
     seconds = cpu = 0.0

@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     preview.serving = True
     served = ROOT / ".zensical-i18n" / "site" / args.lang
     zensical = subprocess.Popen([
-        str(Path(sys.executable).with_name("zensical-i18n")), "serve", "-f", "mkdocs.yml", "--lang", args.lang, "--dev-addr", args.dev_addr,
+        str(Path(sys.executable).with_name("zensical-i18n")), "serve", "-f", "zensical.yml", "--lang", args.lang, "--dev-addr", args.dev_addr,
     ], cwd=ROOT)
     data = [ROOT / folder for folder in DATA_FOLDERS]
     seen_data, seen_pages = newest_change(data, (".yml", ".yaml", ".md")), 0.0

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
 # What the build needs from the repository; everything else stays behind.
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
+SITE_SOURCES = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
 GENERATED = OWNED_FOLDERS  # the folders under docs/ that the generator owns
 
 
