@@ -33,7 +33,7 @@ from ..accessible_html import hide_decorative_checkboxes
 from ..autolink import apply_links, glossary_matcher
 from ..build_cache import NO_CACHE, BuildCache
 from ..mentions import add_mentions
-from ..write import write_if_changed
+from ..write import replace_file, write_if_changed
 from . import built_html
 from .alternates import sitemap, with_languages
 from .files import published_files
@@ -130,5 +130,5 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, site_url: 
     text = with_languages(text, page, site_url)
     text = with_search_base(text, page)
     text = built_html.add_to_head(text, PUBLISHED_MARK)
-    write_if_changed(path, text)
+    replace_file(path, text.encode("utf-8"))  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
     done.pages += 1
