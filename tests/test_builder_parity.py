@@ -28,7 +28,7 @@ from conftest import FALLBACK_PAGE
 from gyeonggi_kb.publish import built_html
 from pagetypes import both_languages, page_kinds
 from search_harness import Query, load_queries, open_search, recall_at_5, run_queries, search
-from test_accessibility import WCAG_21_AA, readable
+from test_accessibility import violations
 from test_links import build_address, failures, lychee
 
 pytestmark = pytest.mark.build
@@ -173,18 +173,10 @@ def test_every_internal_link_and_fragment_of_the_zensical_build_resolves(zensica
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_kind_of_page_of_the_zensical_build_has_no_wcag_21_aa_violation(lang, zensical_repo, zensical_site_dir, zensical_site_url, page):
     """The MkDocs build is checked the same way (and in both colour schemes) by tests/test_accessibility.py."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     kinds = page_kinds(zensical_site_dir, zensical_repo)
     urls = [url for test_id, url in both_languages(zensical_site_dir, kinds) if test_id.startswith(lang + ":")]
     assert len(urls) >= 3, urls
-    found = []
-    for url in urls:
-        page.goto(zensical_site_url + url)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
-        found += readable(url, results.response["violations"])
-    assert found == []
+    assert violations(page, zensical_site_url, urls) == []
 
 
 def zensical_search(page, site_url: str, query: Query) -> list[str]:
