@@ -39,7 +39,7 @@ timed from inside (their own CPU share of that build), a second opinion on the
 overhead that does not depend on two builds' noise. The table goes to stdout,
 the figures to bench/results.json.
 
-    python bench/run.py [--quick | --one-run] [--zensical-pages 100,400] [--out bench/results.json]
+    python bench/run.py [--quick | --one-run] [--pages 100,400] [--zensical-pages 100,400] [--out bench/results.json]
 """
 
 from __future__ import annotations
@@ -298,6 +298,13 @@ def measure_linker() -> dict:
     }
 
 
+def summary(b: dict) -> str:
+    """One line of a size's overheads, printed as soon as it is measured (a long run may be cut short)."""
+    fresh = f", fresh clone {b['fresh_overhead']:+.1%}" if "fresh_overhead" in b else ""
+    return (f"{b['pages_per_language']} pages/language: plain {b['plain_cpu_seconds']:.1f} s CPU, "
+            f"repeat {b['overhead']:+.1%}, cold cache {b['cold_overhead']:+.1%}{fresh}")
+
+
 def ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
@@ -354,9 +361,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     parser.add_argument("--quick", action="store_true", help="one run per size, 100 and 400 pages only (a smoke test, not figures)")
     parser.add_argument("--one-run", action="store_true", help="one run of each build at every size (figures, noisier; for a very busy machine)")
+    parser.add_argument("--pages", default=",".join(map(str, BUILD_PAGES)), help="the sizes to build with MkDocs (default: all)")
     parser.add_argument("--zensical-pages", default=",".join(map(str, BUILD_PAGES)), help="the sizes to build with Zensical (default: all)")
     args = parser.parse_args(argv)
-    pages = BUILD_PAGES[:2] if args.quick else BUILD_PAGES
+    pages = BUILD_PAGES[:2] if args.quick else tuple(n for n in BUILD_PAGES if str(n) in args.pages.split(","))
     one = args.quick or args.one_run
     zensical_pages = [n for n in pages if str(n) in args.zensical_pages.split(",")]
     started = time.perf_counter()
@@ -367,10 +375,12 @@ def main(argv=None) -> int:
         for n in pages:
             print(f"bench: building {n} pages per language ...", file=sys.stderr, flush=True)
             builds.append(measure_builds(work, n, 1 if one else BUILD_RUNS[n], 0 if args.quick else 1 if one else FRESH_RUNS[n]))
+            print(f"bench: {summary(builds[-1])}; load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         zensical = []
         for n in zensical_pages if ZENSICAL_PYTHON.exists() else ():
             print(f"bench: building {n} pages per language with Zensical ...", file=sys.stderr, flush=True)
             zensical.append(measure_zensical(work, n, 1 if one else ZENSICAL_RUNS[n]))
+            print(f"bench: Zensical {summary(zensical[-1])}; load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         print("bench: validating the largest size ...", file=sys.stderr, flush=True)
         validate = measure_validate(work)
     print("bench: auto-linker ...", file=sys.stderr, flush=True)
