@@ -17,6 +17,11 @@ makes one small, idempotent change to MkDocs' own objects:
 - on_post_page: put them in, and on a term's page the pages that mention it,
   now that the search plugin has indexed the page (it keeps the text of
   links, not the links, so the index is the same, and it parses less).
+- on_startup: note that `mkdocs serve` runs. A preview generates pages in
+  spite of placeholders and broken links (Problem.kind "placeholder" and
+  "link"); `make build` stops on every problem. While serving, every page
+  gets the problem overlay (gyeonggi_kb.preview_overlay), and each build
+  writes the list it shows.
 - on_serve: from then on, bad data during a `mkdocs serve` rebuild is logged
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
@@ -37,7 +42,7 @@ makes one small, idempotent change to MkDocs' own objects:
   KB_SEARCH_STOCK=1 skips every search change, for the benchmark's stock build.
 - on_page_markdown: frame each hand-written recap with its front-matter data.
 
-Module-level state is only `SERVING`, set by on_serve and kept for the life of
+Module-level state is only `SERVING`, set by on_startup and on_serve and kept for the life of
 the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 """
 
@@ -52,6 +57,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from gyeonggi_kb import DataError
+from gyeonggi_kb.preview_overlay import PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
@@ -62,7 +68,8 @@ from gyeonggi_kb.site import generate_site, published_files
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
-SERVING: dict = {}  # "active": True once serving; "site": the records of the last good data
+SERVING: dict = {}  # "command": 'serve' while serving; "active": True after its first build; "site": the last good records
+PREVIEW_TOLERATES = ("placeholder", "link")  # problem kinds a preview shows on the page instead of stopping
 
 
 def repo_root(config) -> Path:
@@ -83,13 +90,23 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    SERVING["command"] = command
+
+
+def previewing() -> bool:
+    return SERVING.get("command") == "serve"
+
+
 def on_pre_build(config):
     if "kb_site" in config:
         return  # the second language's build of the same run: pages are generated already
     config["kb_cache"] = cache = build_cache(repo_root(config))  # saved after the last language (on_post_build)
+    tolerate = PREVIEW_TOLERATES if previewing() else ()
     try:
-        site, changed = generate_site(repo_root(config), Path(config.docs_dir), cache)
+        site, changed = generate_site(repo_root(config), Path(config.docs_dir), cache, tolerate=tolerate)
     except DataError as err:
+        config["kb_problems"] = (err.problems, True)
         for problem in err.problems:
             log.error(str(problem))
         if SERVING.get("active"):
@@ -102,6 +119,9 @@ def on_pre_build(config):
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
+    config["kb_problems"] = (site.problems, False)
+    for problem in site.problems:  # only tolerated ones get here: a preview shows them on the page too
+        log.warning(str(problem))
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
     config["kb_linker"] = PageLinker(site.terms, cache.table("links"))
@@ -130,14 +150,15 @@ def page_place(page, config) -> dict:
 
 
 def on_post_page(output, page, config):
-    """Put in the glossary links planned in on_page_content, now that the search index has read the page."""
+    """Put in the glossary links planned in on_page_content, now that the search index has read the page;
+    while serving, add the script of the problem overlay."""
     linker = config.get("kb_linker")
-    if linker is None:
-        return output
-    finished = linker.finish(output, page.content, **page_place(page, config))
+    finished = output if linker is None else linker.finish(output, page.content, **page_place(page, config))
     if finished is None:
         log.warning(f"{page.file.src_uri}: the page's content is not in its HTML as rendered, so its glossary links were left out")
-        return output
+        finished = output
+    if previewing():
+        finished = add_overlay_script(finished, overlay_script(urlsplit(config.site_url or "/").path or "/"))
     return finished
 
 
@@ -176,11 +197,14 @@ def on_post_build(config):
     independent of build order, and site/ is a better home than docs/: these
     are not pages, and the i18n plugin would otherwise copy or localise them.
     """
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested language build: the first build's call, after all of them, writes everything
+    if previewing():
+        problems, blocking = config.get("kb_problems", ([], False))
+        write_if_changed(Path(config.site_dir) / PROBLEMS_FILE, problems_json(problems, blocking, str(DataError(problems))))
     site = config.get("kb_site")
     if site is None:
         return
-    if getattr(config.plugins.get("i18n"), "building", False):
-        return  # a nested language build: the first build's call, after all of them, writes everything
     for rel, text in published_files(site, config.site_url or "/", config["kb_cache"].table("published")).items():
         write_if_changed(Path(config.site_dir) / rel, text)
     write_search_indexes(config, site.terms)

@@ -78,7 +78,7 @@ def test_a_recap_body_must_not_repeat_the_page_title(tmp_path):
 def test_recap_files_need_a_language_suffix_and_front_matter(tmp_path):
     root = copy_tree(tmp_path, {"docs/recaps/s01.md": RECAP, "docs/recaps/s01.ko.md": "## 본문\n"})
     assert [str(p) for p in load_site(root).problems] == [
-        "docs/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines (copy docs/recaps/template.ko.md)",
+        "docs/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines: move this file aside, run `make new-recap SESSION=s01` and copy your text below the front matter it writes",
         "docs/recaps/s01.md:0: recap file names must end in .ko.md or .en.md, e.g. 's01.ko.md'",
     ]
 

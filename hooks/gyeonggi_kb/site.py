@@ -2,6 +2,12 @@
 
 `load_site` is what `make validate` runs; `generate` is what the MkDocs hook
 (and any other builder) calls before a build.
+
+A site's problems are of three kinds (Problem.kind): "data" (the records are
+wrong), "placeholder" (a scaffold's TODO is left) and "link" (a hand-written
+page or lesson links to nothing). All of them fail `make validate` and
+`make build`; a preview (`make serve`) passes `tolerate=("placeholder",
+"link")` to generate pages anyway and show those problems on them.
 """
 
 from __future__ import annotations
@@ -12,15 +18,16 @@ from pathlib import Path
 
 from . import dates
 
-from .backlinks import Backlinks
+from .backlinks import Backlinks, module_page, reference_page, session_page, term_page
 from .build_cache import BuildCache, digest
-from .load import input_files, load_all
+from .internal_links import check_links, docs_files, docs_sources, site_targets, split_language
+from .load import DOCS_DIR, RECAP_NON_RECAPS, RECAPS_DIR, input_files, load_all
 from .model import LANGS
 from .problems import DataError
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
-from .render_recaps import recap_index_pages
+from .render_recaps import recap_index_pages, recap_page_markdown
 from .render_timeline import timeline_pages
 from .calendar_ics import render_calendar
 from .feeds import FEED, render_feed
@@ -51,11 +58,55 @@ class Site:
 
 
 def load_site(root: Path, environ=None) -> Site:
+    """The records and every problem `make validate` reports: data, placeholders, links."""
+    return checked_site(root, environ)[0]
+
+
+def checked_site(root: Path, environ=None) -> tuple[Site, dict]:
+    """(site with every problem, its generated pages rendered in memory).
+
+    The pages are rendered from the complete records even when other files
+    have problems: links from hand-written pages are checked against them.
+    They are written only when no problem blocks (generate_site).
+    """
     loaded = load_all(root)
     problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
-    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
-                list_docs_pages(root / "docs"))
+    site = Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
+                list_docs_pages(root / DOCS_DIR))
+    pages = render_pages(site)
+    site.problems = sorted(set(problems) | set(check_page_links(site, pages, loaded)))
+    return site, pages
+
+
+PAGE_OF = {"module": module_page, "session": session_page, "term": term_page, "reference": reference_page}
+LESSON_PAGE = "modules/{module}.{lang}.md"  # a lesson is part of its module's page
+
+
+def not_published(rel: str) -> bool:
+    """Hand-written files under docs/ that are not pages (the recap templates; mkdocs.yml exclude_docs)."""
+    folder, _, name = rel.rpartition("/")
+    return folder == RECAPS_DIR.split("/", 1)[1] and name.split(".")[0] in RECAP_NON_RECAPS
+
+
+def check_page_links(site: Site, generated: dict, loaded) -> list:
+    """Links of the hand-written pages and the lessons, against every page and file the build will have."""
+    docs = site.root / DOCS_DIR
+    handwritten = docs_sources(docs, OWNED_FOLDERS, skip=not_published)
+    # A recap page is framed by its front matter (title, takeaways, sources): its anchors are the framed page's.
+    as_built = {rel: recap_page_markdown(site, rel, None, text) or text for rel, text in handwritten.items()}
+    complete = {"module": site.modules, "session": site.sessions, "term": site.terms, "reference": site.references}
+    broken = [PAGE_OF[kind](i) for kind in PAGE_OF for i in sorted(loaded.known_ids.get(kind, ())) if i not in complete[kind]]
+    targets = site_targets(generated, as_built, docs_files(docs, OWNED_FOLDERS), broken)
+    sources = [(f"{DOCS_DIR}/{rel}", rel, split_language(rel)[1] or "ko", text) for rel, text in handwritten.items()]
+    for module in loaded.to_check("module").values():
+        for lang, lesson in sorted(module.lessons.items()):
+            sources.append((lesson.path, LESSON_PAGE.format(module=module.id, lang=lang), lang, lesson.markdown))
+    return check_links(sources, targets)
+
+
+def blocking(problems, tolerate=()) -> list:
+    return [p for p in problems if p.kind not in tolerate]
 
 
 def render_pages(site: Site) -> dict:
@@ -68,14 +119,17 @@ def render_pages(site: Site) -> dict:
     return pages
 
 
-def generate(root: Path, docs_dir: Path | None = None) -> dict:
-    """Validate everything and write the generated pages; raise DataError listing every problem."""
-    return generate_site(root, docs_dir)[1]
+def generate(root: Path, docs_dir: Path | None = None, tolerate=()) -> dict:
+    """Validate everything and write the generated pages; raise DataError listing every problem.
+
+    Problems whose kind is in `tolerate` ("placeholder", "link") do not stop the writing."""
+    return generate_site(root, docs_dir, tolerate=tolerate)[1]
 
 
-def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | None = None, environ=None) -> tuple[Site, dict]:
+def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | None = None, environ=None, tolerate=()) -> tuple[Site, dict]:
     """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports).
 
+    The site's tolerated problems stay in `site.problems`, for a preview to show.
     With a `cache` (build_cache), unchanged inputs whose generated pages are
     still on disk as written give the records of the last build without
     loading, checking or rendering anything again.
@@ -87,11 +141,13 @@ def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | 
     if table:
         hit = table.get(key)
         if hit is not None and hit["outputs"] == output_stats(docs_dir):
+            if blocking(hit["site"].problems, tolerate):
+                raise DataError(hit["site"].problems)
             return hit["site"], {"written": 0, "removed": 0, "unchanged": len(hit["outputs"])}
-    site = load_site(root, environ)
-    if site.problems:
+    site, pages = checked_site(root, environ)
+    if blocking(site.problems, tolerate):
         raise DataError(site.problems)
-    changed = write_pages(docs_dir, render_pages(site))
+    changed = write_pages(docs_dir, pages)
     if table:
         site.inputs_key = key
         table.put(key, {"site": site, "outputs": output_stats(docs_dir)})
@@ -103,6 +159,7 @@ def inputs_key(root: Path, docs_dir: Path, environ) -> str:
     parts = [str(root.resolve()), str(docs_dir.resolve()), str(dates.build_epoch(root, environ))]
     for path in input_files(root, OWNED_FOLDERS):
         parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    parts += sorted(docs_files(root / DOCS_DIR, OWNED_FOLDERS))  # what links may point to besides pages
     return digest(*parts)
 
 
