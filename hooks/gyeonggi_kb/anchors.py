@@ -32,14 +32,14 @@ ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 
 
 def prose_lines(text: str):
-    """(1-based line number, line with code spans blanked) for every line outside fenced code blocks."""
+    """(1-based line number, line, line with code spans blanked) for every line outside fenced code blocks."""
     fenced = False
     for number, line in enumerate(text.split("\n"), 1):
         if ("`" in line or "~" in line) and FENCE.match(line):
             fenced = not fenced
             continue
         if not fenced:
-            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+            yield number, line, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
 
 
 def heading_slug(text: str) -> str:
@@ -61,8 +61,8 @@ def collect_anchors(text: str) -> frozenset:
     """Every id the page built from Markdown `text` will have."""
     ids: set = set()
     headings = []
-    for _, line in prose_lines(text):
-        heading = HEADING.match(line)
+    for _, raw, line in prose_lines(text):
+        heading = HEADING.match(raw)  # code in a heading is part of its text
         attrs = ATTR_LIST.findall(line)
         for attr in attrs:
             ids.update(ATTR_ID.findall(attr))

@@ -92,7 +92,7 @@ def site_targets(generated: dict, handwritten: dict, files, record_pages=()) -> 
 
 def link_targets(text: str) -> Iterator[tuple[int, str]]:
     """(line, target) of every inline or reference link in Markdown prose."""
-    for number, line in prose_lines(text):
+    for number, _, line in prose_lines(text):
         if "]" not in line:
             continue
         for match in (*INLINE.finditer(line), *REFERENCE.finditer(line)):
@@ -105,13 +105,25 @@ def is_internal(target: str) -> bool:
 
 
 def nearest(wanted: str, known) -> str | None:
-    """The existing target most like `wanted` (however unlike): an editor sees at once what exists."""
-    hint = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0)
-    return hint[0] if hint else None
+    """The existing target nearest to `wanted`, when one is near enough to be what was meant.
+
+    Compared without '.md', which every page path ends with and which would make unrelated paths look alike."""
+    stem = {k.removesuffix(".md"): k for k in sorted(known)}
+    hint = difflib.get_close_matches(wanted.removesuffix(".md"), list(stem), n=1, cutoff=0.6)
+    return stem[hint[0]] if hint else None
 
 
 def suggestion(hint: str | None, fallback: str) -> str:
     return f"; did you mean '{hint}'?" if hint else f"; {fallback}"
+
+
+def anchor_list(anchors, prefix: str = "") -> str:
+    """What a page's anchors are, when none is near the one written."""
+    shown = sorted(anchors)[:8]
+    if not shown:
+        return "that page has no anchors"
+    more = ", ..." if len(anchors) > len(shown) else ""
+    return "its anchors are " + ", ".join(f"'{prefix}#{a}'" for a in shown) + more
 
 
 def relative(path: str, start_dir: str) -> str:
@@ -128,22 +140,25 @@ def check_link(target: str, page: str, lang: str, targets: Targets, own_anchors)
         own_anchors = own_anchors()
         if own_anchors is None or fragment in own_anchors or not fragment:
             return None
+        hint = nearest(fragment, own_anchors)
         return f"link '{target}' points to an anchor this page does not have" + suggestion(
-            nearest(fragment, own_anchors) and "#" + nearest(fragment, own_anchors), "check the heading's {#id}")
+            hint and "#" + hint, "this page's " + anchor_list(own_anchors).removeprefix("its "))
     resolved = posixpath.normpath(posixpath.join(base, path))
     pages = targets.page_paths()
     if path.endswith(".md"):
         wanted, wanted_lang = split_language(resolved)
         found = targets.page(wanted, wanted_lang or lang) if not resolved.startswith("../") else None
         if found is None:
-            hint = nearest(path, {relative(p, base) for p in pages})
+            from_root = split_language(posixpath.normpath(path))[0]
+            # A path written from the docs folder instead of from this page's folder is the usual slip.
+            hint = relative(from_root, base) if base and from_root in pages else nearest(path, {relative(p, base) for p in pages})
             return f"link '{target}' points to a page that does not exist" + suggestion(
-                hint and hint + (f"#{fragment}" if fragment else ""), "check the path: it is relative to this page's folder")
+                hint and hint + (f"#{fragment}" if fragment else ""), "no page has a similar path: check it (it is relative to this page's folder)")
         _, anchors = found
         if fragment and anchors is not None and fragment not in anchors:
             hint = nearest(fragment, anchors)
             return f"link '{target}' points to an anchor that page '{path}' does not have" + suggestion(
-                hint and f"{path}#{hint}", "check the heading's {#id} in that page")
+                hint and f"{path}#{hint}", anchor_list(anchors, path))
         return None
     if resolved in targets.files:
         return None
@@ -152,7 +167,7 @@ def check_link(target: str, page: str, lang: str, targets: Targets, own_anchors)
         return f"link '{target}' points to a folder; link its page instead" + suggestion(
             relative(folder_page, base) + (f"#{fragment}" if fragment else ""), "")
     hint = nearest(path, {relative(p, base) for p in pages | targets.files})
-    return f"link '{target}' points to a file that does not exist" + suggestion(hint, "check the path: it is relative to this page's folder")
+    return f"link '{target}' points to a file that does not exist" + suggestion(hint, "no file has a similar path: check it (it is relative to this page's folder)")
 
 
 def check_links(sources, targets: Targets) -> list[Problem]:

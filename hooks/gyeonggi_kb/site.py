@@ -81,6 +81,7 @@ def checked_site(root: Path, environ=None) -> tuple[Site, dict]:
 
 PAGE_OF = {"module": module_page, "session": session_page, "term": term_page, "reference": reference_page}
 LESSON_PAGE = "modules/{module}.{lang}.md"  # a lesson is part of its module's page
+PROGRAMME_PAGE = "curriculum/index.md"  # the programme overview (render_curriculum)
 
 
 def not_published(rel: str) -> bool:
@@ -97,6 +98,8 @@ def check_page_links(site: Site, generated: dict, loaded) -> list:
     as_built = {rel: recap_page_markdown(site, rel, None, text) or text for rel, text in handwritten.items()}
     complete = {"module": site.modules, "session": site.sessions, "term": site.terms, "reference": site.references}
     broken = [PAGE_OF[kind](i) for kind in PAGE_OF for i in sorted(loaded.known_ids.get(kind, ())) if i not in complete[kind]]
+    if site.programme is None:
+        broken.append(PROGRAMME_PAGE)
     targets = site_targets(generated, as_built, docs_files(docs, OWNED_FOLDERS), broken)
     sources = [(f"{DOCS_DIR}/{rel}", rel, split_language(rel)[1] or "ko", text) for rel, text in handwritten.items()]
     for module in loaded.to_check("module").values():
