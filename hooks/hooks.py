@@ -21,7 +21,13 @@ makes one small, idempotent change to MkDocs' own objects:
   spite of placeholders and broken links (Problem.kind "placeholder" and
   "link"); `make build` stops on every problem. While serving, every page
   gets the problem overlay (gyeonggi_kb.preview_overlay), and each build
-  writes the list it shows.
+  writes the list it shows. `make serve` rebuilds only changed pages
+  (`--dirty`); gyeonggi_kb.preview says which others are stale (on_files
+  removes their HTML so that they are rebuilt too) and carries the glossary
+  mentions and search entries of the pages not rebuilt.
+- on_env: keep the theme's compiled templates for the life of the process
+  (gyeonggi_kb.template_cache): every build, and each language, makes a new
+  Jinja environment that would compile them all again.
 - on_serve: from then on, bad data during a `mkdocs serve` rebuild is logged
   and the last good records and generated pages are kept, so the preview
   stays up while an editor fixes the YAML (the first build still stops).
@@ -48,6 +54,7 @@ the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -62,9 +69,11 @@ from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
 from gyeonggi_kb.page_links import PageLinker
+from gyeonggi_kb.preview import PreviewMemory, merge_search_index, stale_pages, term_fingerprints
 from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
 from gyeonggi_kb.site import generate_site, published_files
+from gyeonggi_kb.template_cache import COMPILED_TEMPLATES
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
@@ -92,6 +101,16 @@ def on_config(config):
 
 def on_startup(command, dirty):
     SERVING["command"] = command
+    if command == "serve" and dirty:
+        SERVING["memory"] = PreviewMemory()  # what each partial rebuild needs from the ones before
+        # MkDocs warns that a partial build may leave links and navigation stale: the memory is
+        # what keeps them right here (see gyeonggi_kb.preview), so the warning would only alarm editors.
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = COMPILED_TEMPLATES
+    return env
 
 
 def previewing() -> bool:
@@ -114,7 +133,7 @@ def on_pre_build(config):
             # pages generated from the last good data are still in docs/, so build those.
             log.error(f"{err}; the preview keeps the last good data until you fix and save the file")
             config["kb_site"] = site = SERVING.get("site")
-            config["kb_linker"] = site and PageLinker(site.terms)
+            config["kb_linker"] = site and PageLinker(site.terms, carried=memory_of_pages())
             return
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
@@ -124,7 +143,29 @@ def on_pre_build(config):
         log.warning(str(problem))
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
-    config["kb_linker"] = PageLinker(site.terms, cache.table("links"))
+    memory = SERVING.get("memory")
+    if memory is not None:
+        if memory.terms:  # not on the first build, which builds every page
+            config["kb_stale"] = stale_pages(memory, site.terms, bool(changed["written"] or changed["removed"]))
+        memory.terms = term_fingerprints(site.terms)
+    config["kb_linker"] = PageLinker(site.terms, cache.table("links"), carried=memory_of_pages())
+
+
+def memory_of_pages():
+    memory = SERVING.get("memory")
+    return memory.pages if memory is not None else None
+
+
+@event_priority(-200)  # after the i18n plugin (-100) has made each language's files
+def on_files(files, config):
+    """In a partial preview rebuild, remove the HTML of the pages that are stale though their sources are not."""
+    stale = config.get("kb_stale")
+    if stale:
+        lang = build_language(config)
+        for file in files.documentation_pages():
+            if (lang, file.src_uri) in stale and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+    return files
 
 
 def build_language(config) -> str:
@@ -208,7 +249,10 @@ def on_post_build(config):
     for rel, text in published_files(site, config.site_url or "/", config["kb_cache"].table("published")).items():
         write_if_changed(Path(config.site_dir) / rel, text)
     write_search_indexes(config, site.terms)
-    config["kb_cache"].save()
+    if SERVING.get("memory") is not None and config.get("kb_linker") is not None:
+        SERVING["memory"].pages = config["kb_linker"].mentioning_pages()
+    if "kb_cache" in config:
+        config["kb_cache"].save()
 
 
 def absolute_url(config, file) -> str:
@@ -255,5 +299,9 @@ def write_search_indexes(config, terms):
     if stock_search() or not merged.is_file():
         return
     labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
-    for rel, text in search_index_files(merged.read_text(encoding="utf-8"), labels, config["kb_cache"]).items():
+    merged_json = merged.read_text(encoding="utf-8")
+    memory = SERVING.get("memory")
+    if memory is not None:  # a partial preview build indexed only the pages it rebuilt
+        merged_json = memory.search = merge_search_index(memory.search, merged_json)
+    for rel, text in search_index_files(merged_json, labels, config["kb_cache"]).items():
         write_if_changed(Path(config.site_dir) / rel, text)

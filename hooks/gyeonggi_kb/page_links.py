@@ -10,6 +10,11 @@ needs around it, in two steps per page:
    list the pages that mention the term (all pages are planned by then:
    terms form a graph, so mentions wait for every page).
 
+A preview that rebuilds only the pages whose sources changed (`mkdocs serve
+--dirty`) plans only those; `carried` gives what the other pages mentioned
+in the builds before (`mentioning_pages` of the last linker), so a term's
+page rebuilt on its own still lists every page that mentions it.
+
 The links go in after the search index has read the page. The index keeps
 the text of links, not the links, so it is the same either way; but an
 anchor with a tooltip per term adds tags and attributes that the search
@@ -26,7 +31,7 @@ from .mentions import add_mentions
 
 
 class PageLinker:
-    def __init__(self, terms: dict, table: Table | None = None):
+    def __init__(self, terms: dict, table: Table | None = None, carried: dict | None = None):
         self.terms = terms
         self.matcher = glossary_matcher(terms.values())  # one trie for every page of the build
         self.table = table
@@ -34,7 +39,9 @@ class PageLinker:
         tooltips = sorted((t.id, short_definition(t.definition["ko"]), short_definition(t.definition["en"])) for t in terms.values())
         self.glossary_key = digest(repr(term_labels(terms.values())), repr(tooltips))
         self.planned: dict = {}  # (build language, src_uri) -> (HTML, edits)
-        self.mentions: dict = {}  # build language -> term id -> [(page URL, title)]
+        # (build language, src_uri) -> (page URL, title, ids of the terms it links); pages of earlier builds first
+        self.pages: dict = dict(carried or {})
+        self.by_term: dict = {}  # build language -> term id -> [(page URL, title)], made once that language is planned
 
     def links(self, html: str, src_uri: str, page_url: str, text_lang: str, url_prefix: str):
         return page_links(html, self.terms, matcher=self.matcher, src_uri=src_uri, page_url=page_url, lang=text_lang, url_prefix=url_prefix)
@@ -50,10 +57,23 @@ class PageLinker:
                 self.table.put(key, found)
         edits, linked = found
         self.planned[(build_lang, src_uri)] = (html, edits)
-        if not src_uri.startswith("glossary/"):
-            mentions = self.mentions.setdefault(build_lang, {})
-            for term_id in linked:
-                mentions.setdefault(term_id, []).append((page_url, title))
+        self.pages[(build_lang, src_uri)] = (page_url, title, () if src_uri.startswith("glossary/") else tuple(linked))
+        self.by_term.pop(build_lang, None)
+
+    def mentioning_pages(self) -> dict:
+        """What every page planned so far (or carried) mentions, for the linker of the next preview build."""
+        return dict(self.pages)
+
+    def mentions(self, build_lang: str, term_id: str) -> list:
+        """(page URL, title) of every page built in `build_lang` whose text links `term_id`."""
+        if build_lang not in self.by_term:
+            index: dict = {}
+            for (lang, _), (url, title, linked) in self.pages.items():
+                if lang == build_lang:
+                    for linked_id in linked:
+                        index.setdefault(linked_id, []).append((url, title))
+            self.by_term[build_lang] = index
+        return self.by_term[build_lang].get(term_id, [])
 
     def finish(self, output: str, content: str, *, src_uri: str, page_url: str, text_lang: str, build_lang: str, url_prefix: str) -> str | None:
         """`output` (the whole page, which contains `content`) with the links and mentions put in.
@@ -77,5 +97,5 @@ class PageLinker:
                 edits, _ = self.links(content, src_uri, page_url, text_lang, url_prefix)
             new = apply_links(content, edits)
         if term_id is not None:
-            new = add_mentions(new, page_url, self.mentions.get(build_lang, {}).get(term_id, []), text_lang)
+            new = add_mentions(new, page_url, self.mentions(build_lang, term_id), text_lang)
         return output[:at] + new + output[at + len(content):]

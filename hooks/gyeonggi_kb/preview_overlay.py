@@ -23,13 +23,13 @@ ELEMENT_ID = "kb-problems"
 # What the panel says, by the page's language (the <html lang> of the page it is on).
 TEXT = {
     "ko": {
-        "title": "문제 {n}건",
+        "title": "미리보기에서 찾은 문제 {n}건 (파일 {files}개)",
         "data": "미리보기는 파일을 고칠 때까지 마지막으로 올바르던 데이터를 보여 줍니다. 고쳐서 저장하면 이 페이지가 다시 읽힙니다.",
         "other": "페이지는 그대로 보이지만, 고칠 때까지 make validate와 make build는 실패합니다. 고쳐서 저장하면 이 페이지가 다시 읽힙니다.",
         "hide": "숨기기",
     },
     "en": {
-        "title": "{n} problem(s)",
+        "title": "The preview found {summary}",
         "data": "The preview shows the last good data until you fix the file. Save the fix and this page reloads.",
         "other": "The pages still show, but make validate and make build fail until these are fixed. Save the fix and this page reloads.",
         "hide": "Hide",
@@ -52,7 +52,7 @@ SCRIPT = """(function () {
     box.id = id; box.setAttribute("role", "alert"); box.setAttribute("style", style);
     var head = document.createElement("h2");
     head.setAttribute("style", "margin:0 0 .4rem;font-size:1rem;color:#b00020");
-    head.textContent = "\\u26a0 " + t.title.replace("{n}", report.problems.length) + " \\u2014 " + report.summary;
+    head.textContent = "\\u26a0 " + t.title.replace("{n}", report.problems.length).replace("{files}", report.files).replace("{summary}", report.summary);
     var hide = document.createElement("button");
     hide.type = "button"; hide.textContent = t.hide;
     hide.setAttribute("style", "float:right;margin-left:1rem;font:inherit;cursor:pointer");
@@ -91,7 +91,12 @@ def add_overlay_script(page_html: str, script: str) -> str:
 
 
 def problems_json(problems, blocking: bool, summary: str) -> str:
-    """What the overlay fetches: the problems as `path:line: message`, sorted, and whether the data is
-    unusable (the preview then shows the last good data)."""
-    return json.dumps({"problems": [str(p) for p in sorted(problems)], "blocking": blocking, "summary": summary},
-                      ensure_ascii=False, indent=1) + "\n"
+    """What the overlay fetches: the problems as `path:line: message`, sorted, their count of files, a
+    summary ('2 problems in 1 file') and whether the data is unusable (the preview then shows the last good data)."""
+    report = {
+        "problems": [str(p) for p in sorted(problems)],
+        "files": len({p.path for p in problems}),
+        "summary": summary,
+        "blocking": blocking,
+    }
+    return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
