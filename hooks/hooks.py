@@ -92,6 +92,13 @@ def on_config(config):
     if overrides in dirs:
         dirs.remove(overrides)
     dirs.insert(0, overrides)
+    if SERVING.get("memory") is not None:
+        # Material's search plugin has its own way to keep entries across partial rebuilds, made
+        # for one page per rebuild and one language; with several of each it repeats entries.
+        # The hooks merge them instead (gyeonggi_kb.preview.merge_search_index).
+        for name in ("search", "material/search"):
+            if hasattr(config.plugins.get(name), "is_dirty"):
+                config.plugins[name].is_dirty = False
     if not stock_search():
         # Material keeps preferences (colour scheme) under base_url unless a scope is set;
         # with a base per language they would no longer be shared, so scope them to the site.

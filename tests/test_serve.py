@@ -128,10 +128,11 @@ def test_make_serve_keeps_the_preview_up_and_does_not_strictly_abort():
     assert "--no-strict" in serve_command(8000)
 
 
-def search_locations(server) -> set:
-    return {doc["location"] for doc in json.loads(server.get("en/search/search_index.json"))["docs"]}
+def search_locations(server) -> list:
+    return sorted(doc["location"] for doc in json.loads(server.get("en/search/search_index.json"))["docs"])
 
 
+@pytest.mark.browser
 def test_serve_shows_edits_and_problems_on_the_open_page_and_settles(server, page):
     from playwright.sync_api import expect
 
