@@ -60,6 +60,20 @@ def test_a_recap_date_must_match_its_session(tmp_path):
     ]
 
 
+def test_a_recap_needs_a_held_session_with_a_date(tmp_path):
+    undated = RECAP.replace("session: s01", "session: s02")
+    assert recap_problems(tmp_path / "a", undated, "docs/recaps/s02.en.md") == [
+        "docs/recaps/s02.en.md:3: recap 's02' (en): session 's02' has no confirmed date in curriculum/sessions/s02.yml; "
+        "a recap needs a held session: set its date and 'status: held' there, with the public source that reports them under 'sources'",
+    ]
+    session = (copy_tree(tmp_path / "b") / "curriculum/sessions/s01.yml").read_text(encoding="utf-8")
+    root = copy_tree(tmp_path / "c", {"docs/recaps/s01.en.md": RECAP, "curriculum/sessions/s01.yml": session.replace("status: held", "status: cancelled")})
+    assert [str(p) for p in load_site(root).problems] == [
+        "docs/recaps/s01.en.md:3: recap 's01' (en): session 's01' has the status 'cancelled' in curriculum/sessions/s01.yml; "
+        "a recap needs a held session: set 'status: held' there once a public source reports that it took place",
+    ]
+
+
 def test_front_matter_shape_errors_name_the_file_line(tmp_path):
     text = RECAP.replace("takeaways:\n  - It took place.\n", "takeaway: It took place.\n")
     assert recap_problems(tmp_path, text) == [

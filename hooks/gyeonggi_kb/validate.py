@@ -77,7 +77,7 @@ def check_session_note(s) -> Iterator[Problem]:
         if note and DATE_NOT_ANNOUNCED[lang].search(note):
             yield Problem(
                 s.origin.path, s.origin.line_of(f"{lang}.note"),
-                f"session '{s.id}' has the date {s.date}, but its {lang} note still says the date is not announced; "
+                f"session '{s.id}' now has a date, but its {lang} note still says the date is not announced; "
                 f"rewrite '{lang}.note' to say what the sources now report (or delete it)",
             )
 
