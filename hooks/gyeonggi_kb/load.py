@@ -22,7 +22,7 @@ from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Prog
 from .problems import Problem
 from .salvage import salvage
 from .schema import Where
-from .yamlsource import Mapping, Sequence, parse_yaml, read_source
+from .yamlsource import Mapping, Sequence, load_yaml_text, parse_yaml, read_source
 
 COLLECTIONS = {
     "session": "curriculum/sessions",
@@ -100,14 +100,8 @@ def origin_of(path: str, data: Mapping, unusable: frozenset = frozenset()) -> Or
 
 def read_data_file(path: Path, root: Path) -> tuple:
     """(parsed data, problems) of one YAML data file, its placeholders included."""
-    rel = path.relative_to(root).as_posix()
-    text, problems = read_source(path, rel)
-    if text is None:
-        return None, problems
-    if not text.strip():
-        return None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
-    data, problems = parse_yaml(text, rel)
-    return data, problems + list(placeholders.find_in_yaml(text, rel))
+    text, data, problems = load_yaml_text(path, root)
+    return data, problems + list(placeholders.find_in_yaml(text or "", path.relative_to(root).as_posix()))
 
 
 def salvaged(kind: str, shape, data, rel: str):

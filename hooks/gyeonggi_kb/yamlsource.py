@@ -163,11 +163,17 @@ def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(rel, line, f"file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8")]
 
 
-def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+def load_yaml_text(path: Path, root: Path) -> tuple[str | None, Any, list[Problem]]:
+    """(text, parsed data, problems) of one YAML file; the text is None when the file cannot be read."""
     rel = path.relative_to(root).as_posix()
     text, problems = read_source(path, rel)
     if text is None:
-        return None, problems
+        return None, None, problems
     if not text.strip():
-        return None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
-    return parse_yaml(text, rel)
+        return text, None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
+    return (text, *parse_yaml(text, rel))
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    _, data, problems = load_yaml_text(path, root)
+    return data, problems
