@@ -20,6 +20,7 @@ ANCHOR_CASES = {
     "raw HTML id": ('<div id="box" markdown>\n\nText\n\n</div>\n', {"box"}),
     "footnotes": ("Text[^1].\n\n[^1]: A note.\n", {"fn:1", "fnref:1"}),
     "headings in code are not headings": ("```md\n## Not a heading {#no}\n```\n\n`{#nope}`\n", set()),
+    "front matter comments are not headings": ("---\n# generated\ntitle: T\n---\n\n# Title {#t}\n", {"t"}),
 }
 
 
@@ -60,13 +61,13 @@ LINK_CASES = {
 @pytest.mark.parametrize("page, target, message", LINK_CASES.values(), ids=LINK_CASES.keys())
 def test_each_link_resolves_or_says_what_exists_instead(page, target, message):
     lang = page.rsplit(".", 2)[-2] if page.count(".") == 2 else "en"
-    problems = check_links([("docs/" + page, page, lang, f"Text [x]({target}).\n")], TARGETS)
+    problems = check_links([("docs/" + page, page, lang, f"Text [x]({target}).\n", 1)], TARGETS)
     assert [p.message for p in problems] == ([message] if message else [])
     assert all(p.kind == "link" and p.line == 1 for p in problems)
 
 
 def test_a_link_to_a_folder_names_its_page():
-    problems = check_links([("docs/index.en.md", "index.en.md", "en", "[x](glossary/)\n")],
+    problems = check_links([("docs/index.en.md", "index.en.md", "en", "[x](glossary/)\n", 1)],
                            site_targets({"glossary/index.en.md": "# Glossary\n"}, {}, set()))
     assert [p.message for p in problems] == ["link 'glossary/' points to a folder; link its page instead; did you mean 'glossary/index.md'?"]
 

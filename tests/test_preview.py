@@ -1,4 +1,13 @@
-"""The preview's bookkeeping (what a partial rebuild must redo) and its problem overlay; none of it in a build."""
+"""What a live preview does, decided in the package and tested without a builder.
+
+`make serve` keeps showing the last good site while an editor fixes a file:
+the first build still stops on bad data (there is nothing good to show), a
+later one reports every problem and goes on with the last good records,
+writing nothing, and the next good save takes over again. Placeholders and
+broken links do not stop a preview. A partial rebuild knows which other
+pages to build again and completes the search index; the problem overlay
+is the preview's alone.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +16,87 @@ import json
 import pytest
 
 from conftest import copy_tree
-from gyeonggi_kb import Problem, load_site
-from gyeonggi_kb.preview import PreviewMemory, merge_search_index, stale_pages, term_fingerprints
+from gyeonggi_kb import DataError, Problem, load_site
+from gyeonggi_kb.build_run import BuildRun
+from gyeonggi_kb.preview import Preview, merge_search_index, term_fingerprints
 from gyeonggi_kb.preview_overlay import ELEMENT_ID, PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
+TERM = "glossary/generative-ai.yml"
 
-def test_pages_linking_a_changed_term_and_recaps_after_a_data_change_are_stale(tmp_path):
-    terms = load_site(copy_tree(tmp_path / "a")).terms
-    memory = PreviewMemory(
-        pages={
-            ("ko", "index.ko.md"): ("", "홈", ("generative-ai",)),
-            ("en", "about.en.md"): ("en/about/", "About", ()),
-            ("en", "recaps/s01.en.md"): ("en/recaps/s01/", "Recap", ()),
-        },
-        terms=term_fingerprints(terms),
-    )
-    assert stale_pages(memory, terms, data_changed=False) == set()
-    assert stale_pages(memory, terms, data_changed=True) == {("en", "recaps/s01.en.md")}
-    text = (tmp_path / "a/glossary/generative-ai.yml").read_text(encoding="utf-8")
-    changed = load_site(copy_tree(tmp_path / "b", {"glossary/generative-ai.yml": text.replace("AI that generates", "AI that writes")})).terms
-    assert stale_pages(memory, changed, data_changed=True) == {("ko", "index.ko.md"), ("en", "recaps/s01.en.md")}
+
+def generated(root) -> dict:
+    return {p: p.read_bytes() for p in (root / "docs").rglob("*.md")}
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_preview_keeps_the_last_good_site_while_the_data_is_broken(tmp_path):
+    root = copy_tree(tmp_path)
+    preview = Preview()
+    first = BuildRun(root, environ=EPOCH, preview=preview)
+    first.generate()
+    preview.serving = True  # the server is up
+    good = generated(root)
+
+    edit(root / TERM, "status: draft", "status: drafty")
+    broken = BuildRun(root, environ=EPOCH, preview=preview)
+    assert broken.generate() == {"written": 0, "removed": 0, "unchanged": 0}
+    assert broken.site is first.site
+    assert [str(p) for p in broken.problems] == [
+        "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?"]
+    assert generated(root) == good  # nothing written from the broken data
+
+    edit(root / TERM, "status: drafty", "status: draft")
+    edit(root / TERM, "AI that generates text", "AI that writes text")
+    fixed = BuildRun(root, environ=EPOCH, preview=preview)
+    fixed.generate()
+    assert fixed.problems == [] and fixed.site is not first.site
+    assert "AI that writes text" in (root / "docs/glossary/generative-ai.en.md").read_text(encoding="utf-8")
+
+
+def test_the_first_build_of_a_preview_stops_on_bad_data(tmp_path):
+    root = copy_tree(tmp_path)
+    edit(root / TERM, "status: draft", "status: drafty")
+    with pytest.raises(DataError):
+        BuildRun(root, environ=EPOCH, preview=Preview()).generate()
+
+
+def test_a_build_that_is_not_a_preview_always_stops_on_bad_data(tmp_path):
+    root = copy_tree(tmp_path)
+    BuildRun(root, environ=EPOCH).generate()
+    edit(root / TERM, "status: draft", "status: drafty")
+    with pytest.raises(DataError):
+        BuildRun(root, environ=EPOCH).generate()
+
+
+def test_a_live_preview_generates_pages_in_spite_of_placeholders_from_its_first_build(tmp_path):
+    root = copy_tree(tmp_path)
+    edit(root / TERM, "definition: AI that generates text, sound, images and other outputs.", 'definition: "TODO: 1-3 plain sentences (English)"')
+    with pytest.raises(DataError):
+        BuildRun(root, environ=EPOCH).generate()  # `make build`
+    preview = Preview(live=True)
+    run = BuildRun(root, environ=EPOCH, preview=preview)
+    run.generate()
+    assert [(p.kind, p.line) for p in run.problems] == [("placeholder", 11)] and not run.kept_last_good
+    assert "TODO: 1-3 plain sentences (English)" in (root / "docs/glossary/generative-ai.en.md").read_text(encoding="utf-8")
+
+
+def test_a_partial_rebuild_builds_again_the_pages_that_link_a_changed_term(tmp_path):
+    root = copy_tree(tmp_path)
+    terms = load_site(root).terms
+    preview = Preview(live=True, partial=True, terms=term_fingerprints(terms), mentions={
+        ("ko", "index.md"): ("", "홈", ("generative-ai",)),
+        ("en", "about.md"): ("en/about/", "About", ()),
+    })
+    assert preview.stale_files(terms) == []
+    edit(root / TERM, "AI that generates", "AI that writes")
+    assert preview.stale_files(load_site(root).terms) == ["index.html"]
+    assert preview.stale_files(load_site(root).terms) == []  # remembered
 
 
 def test_a_partial_search_index_is_completed_with_the_pages_not_rebuilt():
@@ -51,6 +121,7 @@ def test_the_overlay_script_goes_before_the_end_of_the_body_and_fetches_from_the
     assert page.startswith("<html><body><p>x</p><script") and page.endswith("</script></body></html>")
     assert f'"/{PROBLEMS_FILE}"' in page
     assert "innerHTML" not in page  # messages quote what editors wrote: shown as text, never run
+    assert Preview().with_overlay("<body></body>", "/") == "<body></body>"  # not a preview
 
 
 @pytest.mark.build

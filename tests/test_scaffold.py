@@ -26,7 +26,7 @@ NEW = {
     "module": ("ai-ethics", ["curriculum/lessons/ai-ethics.en.md", "curriculum/lessons/ai-ethics.ko.md", "curriculum/modules/ai-ethics.yml"]),
     "term": ("large-language-model", ["glossary/large-language-model.yml"]),
     "reference": ("eu-ai-act", ["references/eu-ai-act.yml"]),
-    "recap": ("s01", ["docs/recaps/s01.ko.md", "docs/recaps/s01.en.md"]),
+    "recap": ("s01", ["curriculum/recaps/s01.ko.md", "curriculum/recaps/s01.en.md"]),
 }
 
 
@@ -115,7 +115,7 @@ def test_a_scaffold_fails_the_build_at_its_placeholders_and_builds_once_filled_i
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "glossary/large-language-model.yml:3: '# TODO: choose the topic; in use: technology' marks a choice still to make" in result.stderr
-    assert "docs/recaps/s01.en.md:5: 'TODO: summary (English)' is a placeholder" in result.stderr
+    assert "curriculum/recaps/s01.en.md:5: 'TODO: summary (English)' is a placeholder" in result.stderr
     assert not (root / "site" / "glossary" / "large-language-model").exists()
     for kind in NEW:
         fill_in(root, NEW[kind][1])
@@ -133,7 +133,7 @@ def test_the_translation_status_lists_a_scaffolds_placeholders_while_they_are_le
         write_new_files(root, scaffold_files(root, kind, NEW[kind][0]))
     generate(root, tolerate=("placeholder",))  # what the preview (`make serve`) writes
     status = (root / "docs/translation-status/index.en.md").read_text(encoding="utf-8")
-    assert "glossary/large-language-model.yml" in status and "docs/recaps/s01.ko.md" in status
+    assert "glossary/large-language-model.yml" in status and "curriculum/recaps/s01.ko.md" in status
 
 
 @pytest.mark.parametrize("kind, record_id, message", [

@@ -31,10 +31,15 @@ EMPHASIS = re.compile(r"(\*\*|__|\*|~~|`)")
 ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 
 
-def prose_lines(text: str):
-    """(1-based line number, line, line with code spans blanked) for every line outside fenced code blocks."""
+def prose_lines(text: str, first_line: int = 1):
+    """(line number, line, line with code spans blanked) for every line outside front matter and fenced code
+    blocks; `text` starts at line `first_line` of its file."""
     fenced = False
-    for number, line in enumerate(text.split("\n"), 1):
+    front_matter = text.startswith("---\n")  # YAML between two '---' lines: its comments are not headings
+    for number, line in enumerate(text.split("\n"), first_line):
+        if front_matter:
+            front_matter = number == first_line or line.rstrip() != "---"
+            continue
         if ("`" in line or "~" in line) and FENCE.match(line):
             fenced = not fenced
             continue

@@ -4,15 +4,15 @@ MkDocs checks links only while it builds, and says neither the line nor,
 for anchors, what exists instead. This check resolves every relative link
 the way the build will, in two passes:
 
-1. `site_targets`: every page the build will have, by docs-relative path and
-   language (`glossary/bias.md`, 'en'), with its anchors (anchors.py): the
-   hand-written pages under docs/ and the generated pages, rendered from the
-   data in memory (a recap page with the frame its front matter gives it);
-   plus the other files under docs/ (pictures, stylesheets).
-2. `check_links`: every link in a hand-written page or a lesson (a lesson is
-   part of its module's page, `modules/<id>.<lang>.md`, so its links are
-   relative to that page) that does not resolve is a problem of kind "link"
-   at its line, with the existing target nearest to the broken one.
+1. `site_targets`: every page the build will have, by page and language
+   (`glossary/bias.md`, 'en'; see layout.py), with its anchors (anchors.py):
+   the hand-written pages under docs/ and the generated pages, rendered from
+   the data in memory; plus the other files under docs/ (pictures, styles).
+2. `check_links`: every link in a hand-written page, a lesson or a recap (a
+   lesson is part of its module's page, `modules/<id>.<lang>.md`, and a
+   recap's body of `recaps/<session>.<lang>.md`, so their links are relative
+   to those pages) that does not resolve is a problem of kind "link" at its
+   line, with the existing target nearest to the broken one.
 
 A link to `page.md` from a page in one language means that language's
 version of the page, else the Korean one (the i18n plugin's fallback). Pages
@@ -31,17 +31,15 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from .anchors import collect_anchors, prose_lines
-from .model import LANGS
+from .layout import DEFAULT_LANG, LANGS, split_source
 from .problems import Problem
 from .yamlsource import read_source
 
-DEFAULT_LANG = "ko"
 KIND = "link"
 # `[text](target "title")`, `![alt](target)`; the target may be in <angle brackets>.
 INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:\s*(<[^>\n]*>|\S+)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-LANG_SUFFIX = re.compile(r"^(.*)\.(ko|en)\.md$")
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,7 @@ class Targets:
 
 def split_language(rel: str) -> tuple[str, str | None]:
     """'glossary/bias.ko.md' -> ('glossary/bias.md', 'ko'); 'x.md' -> ('x.md', None)."""
-    match = LANG_SUFFIX.match(rel)
-    return (f"{match.group(1)}.md", match.group(2)) if match else (rel, None)
+    return split_source(rel) or (rel, None)
 
 
 def site_targets(generated: dict, handwritten: dict, files, record_pages=()) -> Targets:
@@ -90,9 +87,9 @@ def site_targets(generated: dict, handwritten: dict, files, record_pages=()) -> 
     return Targets(pages, frozenset(files))
 
 
-def link_targets(text: str) -> Iterator[tuple[int, str]]:
-    """(line, target) of every inline or reference link in Markdown prose."""
-    for number, _, line in prose_lines(text):
+def link_targets(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+    """(line, target) of every inline or reference link in Markdown prose; `text` starts at line `first_line`."""
+    for number, _, line in prose_lines(text, first_line):
         if "]" not in line:
             continue
         for match in (*INLINE.finditer(line), *REFERENCE.finditer(line)):
@@ -171,14 +168,15 @@ def check_link(target: str, page: str, lang: str, targets: Targets, own_anchors)
 
 
 def check_links(sources, targets: Targets) -> list[Problem]:
-    """Problems for `sources`: (repository-relative path, docs-relative page it is part of, lang, Markdown)."""
+    """Problems for `sources`: (repository-relative path, docs-relative page file it is part of, lang, Markdown,
+    the line of the file the Markdown starts at)."""
     problems = []
-    for rel, page, lang, text in sources:
+    for rel, page, lang, text, first_line in sources:
         def own_anchors(page=page, lang=lang, text=text):
             found = targets.page(split_language(page)[0], lang)
             return found[1] if found else collect_anchors(text)
 
-        for line, target in link_targets(text):
+        for line, target in link_targets(text, first_line):
             if not is_internal(target):
                 continue
             wrong = check_link(target, page, lang, targets, own_anchors)
@@ -187,12 +185,12 @@ def check_links(sources, targets: Targets) -> list[Problem]:
     return problems
 
 
-def docs_sources(docs_dir: Path, skip_folders, skip=lambda rel: False) -> dict:
+def docs_sources(docs_dir: Path, skip_folders) -> dict:
     """{docs-relative path: text} of the hand-written Markdown pages (the folders in `skip_folders` are generated)."""
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else ():
         rel = path.relative_to(docs_dir).as_posix()
-        if rel.split("/", 1)[0] in skip_folders or skip(rel):
+        if rel.split("/", 1)[0] in skip_folders:
             continue
         text, _ = read_source(path, rel)
         if text is not None:

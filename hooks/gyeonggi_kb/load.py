@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import placeholders, shapes
+from . import layout, placeholders, shapes
 from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
 from .problems import Problem
 from .salvage import salvage
@@ -32,7 +32,7 @@ COLLECTIONS = {
 }
 PROGRAMME_FILE = "curriculum/programme.yml"
 LESSONS_DIR = "curriculum/lessons"
-RECAPS_DIR = "docs/recaps"
+RECAPS_DIR = "curriculum/recaps"
 RECAP_NON_RECAPS = ("index", "template")
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
@@ -281,12 +281,13 @@ def build_recap(data: Mapping, lang: str, stem: str, origin: Origin, body: str, 
         session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
         takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
         references=tuple(data["references"]), sources=sources(data["sources"]),
-        page=f"recaps/{stem}.md", origin=origin, body=body, body_line=body_line,
+        page=layout.recap_page(stem), origin=origin, autolink=data.get("autolink", True) is not False,
+        body=body, body_line=body_line,
     )
 
 
 # Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
-# (recap front matter, and the list of pages for the translation status).
+# (the list of pages for the translation status).
 DATA_FOLDERS = ("curriculum", "glossary", "references")
 DOCS_DIR = "docs"
 

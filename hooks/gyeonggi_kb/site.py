@@ -18,20 +18,18 @@ from pathlib import Path
 
 from . import dates
 
-from .backlinks import Backlinks, module_page, reference_page, session_page, term_page
-from .build_cache import BuildCache, digest
+from . import layout
+from .backlinks import Backlinks
+from .build_cache import NO_CACHE, BuildCache, digest
 from .internal_links import check_links, docs_files, docs_sources, site_targets, split_language
-from .load import DOCS_DIR, RECAP_NON_RECAPS, RECAPS_DIR, input_files, load_all
+from .load import DOCS_DIR, input_files, load_all
 from .model import LANGS
-from .problems import DataError
+from .problems import DataError, Problem
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
-from .render_recaps import recap_index_pages, recap_page_markdown
+from .render_recaps import recap_index_pages, recap_pages
 from .render_timeline import timeline_pages
-from .calendar_ics import render_calendar
-from .feeds import FEED, render_feed
-from .glossary_export import render_exports
 from .render_translation import translation_pages
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
@@ -79,32 +77,29 @@ def checked_site(root: Path, environ=None) -> tuple[Site, dict]:
     return site, pages
 
 
-PAGE_OF = {"module": module_page, "session": session_page, "term": term_page, "reference": reference_page}
-LESSON_PAGE = "modules/{module}.{lang}.md"  # a lesson is part of its module's page
+PAGE_OF = {"module": layout.module_page, "session": layout.session_page, "term": layout.term_page, "reference": layout.reference_page}
 PROGRAMME_PAGE = "curriculum/index.md"  # the programme overview (render_curriculum)
 
 
-def not_published(rel: str) -> bool:
-    """Hand-written files under docs/ that are not pages (the recap templates; mkdocs.yml exclude_docs)."""
-    folder, _, name = rel.rpartition("/")
-    return folder == RECAPS_DIR.split("/", 1)[1] and name.split(".")[0] in RECAP_NON_RECAPS
-
-
 def check_page_links(site: Site, generated: dict, loaded) -> list:
-    """Links of the hand-written pages and the lessons, against every page and file the build will have."""
+    """Links of the hand-written pages, the lessons and the recaps, against every page and file the build will have.
+
+    A lesson is part of its module's page and a recap body is part of its
+    recap page: their links are relative to those pages."""
     docs = site.root / DOCS_DIR
-    handwritten = docs_sources(docs, OWNED_FOLDERS, skip=not_published)
-    # A recap page is framed by its front matter (title, takeaways, sources): its anchors are the framed page's.
-    as_built = {rel: recap_page_markdown(site, rel, None, text) or text for rel, text in handwritten.items()}
+    handwritten = docs_sources(docs, OWNED_FOLDERS)
     complete = {"module": site.modules, "session": site.sessions, "term": site.terms, "reference": site.references}
     broken = [PAGE_OF[kind](i) for kind in PAGE_OF for i in sorted(loaded.known_ids.get(kind, ())) if i not in complete[kind]]
     if site.programme is None:
         broken.append(PROGRAMME_PAGE)
-    targets = site_targets(generated, as_built, docs_files(docs, OWNED_FOLDERS), broken)
-    sources = [(f"{DOCS_DIR}/{rel}", rel, split_language(rel)[1] or "ko", text) for rel, text in handwritten.items()]
+    broken += [layout.recap_page(session) for (session, _) in loaded.partial.get("recap", {})]
+    targets = site_targets(generated, handwritten, docs_files(docs, OWNED_FOLDERS), broken)
+    sources = [(f"{DOCS_DIR}/{rel}", rel, split_language(rel)[1] or layout.DEFAULT_LANG, text, 1) for rel, text in handwritten.items()]
     for module in loaded.to_check("module").values():
         for lang, lesson in sorted(module.lessons.items()):
-            sources.append((lesson.path, LESSON_PAGE.format(module=module.id, lang=lang), lang, lesson.markdown))
+            sources.append((lesson.path, layout.source(layout.module_page(module.id), lang), lang, lesson.markdown, 1))
+    for (_, lang), recap in sorted(loaded.to_check("recap").items()):
+        sources.append((recap.origin.path, layout.source(recap.page, lang), lang, recap.body, recap.body_line))
     return check_links(sources, targets)
 
 
@@ -115,7 +110,7 @@ def blocking(problems, tolerate=()) -> list:
 def render_pages(site: Site) -> dict:
     backlinks = Backlinks(site)
     pages = {}
-    for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages):
+    for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages, recap_pages):
         pages.update(render(site, backlinks))
     gaps = translation_gaps(site, site.pages)
     pages.update(translation_pages(gaps, coverage(site, site.pages, gaps)))
@@ -129,32 +124,44 @@ def generate(root: Path, docs_dir: Path | None = None, tolerate=()) -> dict:
     return generate_site(root, docs_dir, tolerate=tolerate)[1]
 
 
-def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | None = None, environ=None, tolerate=()) -> tuple[Site, dict]:
-    """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports).
+def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = NO_CACHE, environ=None, tolerate=()) -> tuple[Site, dict]:
+    """`generate`, also returning the site, for the stages that need the records afterwards (publish).
 
     The site's tolerated problems stay in `site.problems`, for a preview to show.
-    With a `cache` (build_cache), unchanged inputs whose generated pages are
-    still on disk as written give the records of the last build without
-    loading, checking or rendering anything again.
+    With a build cache, unchanged inputs whose generated pages are still on
+    disk as written give the records of the last build without loading,
+    checking or rendering anything again.
     """
     docs_dir = docs_dir or root / "docs"
     environ = os.environ if environ is None else environ
-    table = cache.table("site") if cache else None
-    key = inputs_key(root, docs_dir, environ) if table else None
-    if table:
-        hit = table.get(key)
-        if hit is not None and hit["outputs"] == output_stats(docs_dir):
-            if blocking(hit["site"].problems, tolerate):
-                raise DataError(hit["site"].problems)
-            return hit["site"], {"written": 0, "removed": 0, "unchanged": len(hit["outputs"])}
-    site, pages = checked_site(root, environ)
-    if blocking(site.problems, tolerate):
-        raise DataError(site.problems)
-    changed = write_pages(docs_dir, pages)
-    if table:
+    changed = {}
+
+    def load_and_write() -> dict:
+        site, pages = checked_site(root, environ)
+        if blocking(site.problems, tolerate):
+            raise DataError(site.problems)
         site.inputs_key = key
-        table.put(key, {"site": site, "outputs": output_stats(docs_dir)})
-    return site, changed
+        changed.update(write_pages(docs_dir, pages))
+        if changed["kept"]:
+            raise DataError(foreign_file_problem(docs_dir, rel) for rel in changed.pop("kept"))
+        del changed["kept"]
+        return {"site": site, "outputs": output_stats(docs_dir)}
+
+    key = inputs_key(root, docs_dir, environ) if cache.enabled else ""
+    result = cache.get_or_compute("site", (key,), load_and_write, valid=lambda hit: hit["outputs"] == output_stats(docs_dir))
+    if blocking(result["site"].problems, tolerate):  # remembered from a preview, which tolerates more
+        raise DataError(result["site"].problems)
+    if not changed:
+        changed = {"written": 0, "removed": 0, "unchanged": len(result["outputs"])}
+    return result["site"], changed
+
+
+def foreign_file_problem(docs_dir: Path, rel: str) -> Problem:
+    """A file in a folder the generator owns that the generator did not write: left alone, and reported."""
+    path = (docs_dir / rel).relative_to(docs_dir.parent).as_posix() if docs_dir.parent in (docs_dir / rel).parents else rel
+    folder = rel.split("/", 1)[0]
+    where = "move it to curriculum/recaps/ (recaps live there now)" if folder == "recaps" else f"move it out of {docs_dir.name}/{folder}/ or delete it"
+    return Problem(path, 1, f"{docs_dir.name}/{folder}/ holds the pages generated from the data, but this file was not generated, so it was left alone; {where}")
 
 
 def inputs_key(root: Path, docs_dir: Path, environ) -> str:
@@ -176,32 +183,3 @@ def output_stats(docs_dir: Path) -> dict:
                 st = os.stat(os.path.join(dirpath, name))
                 stats[f"{rel_dir}/{name}"] = (st.st_size, st.st_mtime_ns)
     return stats
-
-
-def export_files(site: Site, site_url: str, default_lang: str = "ko") -> dict:
-    """Files that are not pages, by site-relative path: the calendar and the feed of each language.
-
-    The default language sits at the site root, the others under '<lang>/', as
-    the i18n plugin lays out pages. `site_url` is the absolute root URL.
-    """
-    files = {}
-    root_url = site_url.rstrip("/") + "/"
-    for lang in LANGS:
-        prefix = "" if lang == default_lang else f"{lang}/"
-        files[prefix + "sessions.ics"] = render_calendar(site, lang, root_url + prefix)
-        files[prefix + FEED] = render_feed(site, lang, root_url + prefix)
-    return files
-
-
-def published_files(site: Site, site_url: str, memo=None) -> dict:
-    """Every file of the site that is not a page, by site-relative path: glossary exports, calendars, feeds.
-
-    `memo` (a build_cache table) remembers them by the site's inputs.
-    """
-    key = digest(site.inputs_key, site_url) if memo is not None and site.inputs_key else None
-    files = memo.get(key) if key else None
-    if files is None:
-        files = {**render_exports(site.terms.values()), **export_files(site, site_url)}
-        if key:
-            memo.put(key, files)
-    return files
