@@ -34,9 +34,10 @@ def is_placeholder(value) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-def excerpt(line: str, start: int) -> str:
+def excerpt(line: str, start: int, limit: int = 200) -> str:
+    """The placeholder as written, from its marker on (a comment's list of choices included)."""
     text = line[start:].strip().rstrip("\"'")
-    return text if len(text) <= 80 else text[:77] + "..."
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def value_problem(path: str, line: int, text: str) -> Problem:
