@@ -36,6 +36,10 @@ makes one small, idempotent change to MkDocs' own objects:
   page.meta["search"] and page.content).
   KB_SEARCH_STOCK=1 skips every search change, for the benchmark's stock build.
 - on_page_markdown: frame each hand-written recap with its front-matter data.
+- on_template_context / on_post_template: the 404 page of each language
+  (gyeonggi_kb.not_found). MkDocs writes every language's 404.html at the
+  site root, the last language over the first; the other languages' page is
+  written to /<lang>/404.html instead, searching its own language's index.
 
 Module-level state is only `SERVING`, set by on_serve and kept for the life of
 the process: `mkdocs serve` loads hooks once and a fresh config per rebuild.
@@ -55,6 +59,7 @@ from gyeonggi_kb import DataError
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
 from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
+from gyeonggi_kb.not_found import PAGE as NOT_FOUND, not_found_context, own_folder_page
 from gyeonggi_kb.page_links import PageLinker
 from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
@@ -233,3 +238,23 @@ def write_search_indexes(config, terms):
     labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
     for rel, text in search_index_files(merged.read_text(encoding="utf-8"), labels, config["kb_cache"]).items():
         write_if_changed(Path(config.site_dir) / rel, text)
+
+
+def site_root_path(config) -> str:
+    """The site's path on its host ('/' or '/repo/'): MkDocs' base for error pages, which any address may show."""
+    return urlsplit(config.site_url or "/").path or "/"
+
+
+def on_template_context(context, template_name, config):
+    if template_name == NOT_FOUND:
+        context.update(not_found_context(build_language(config), site_root_path(config)))
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    moved = own_folder_page(output_content, build_language(config), site_root_path(config)) if template_name == NOT_FOUND else None
+    if moved is None:
+        return output_content
+    rel, text = moved
+    write_if_changed(Path(config.site_dir) / rel, text)
+    return ""  # nothing for MkDocs to write over the default language's /404.html

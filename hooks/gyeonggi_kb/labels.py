@@ -296,3 +296,17 @@ LABELS.update({
     "feed": ("회차 요약과 교육 소식 (Atom 피드)", "Recaps and programme news (Atom feed)"),
     "programme_announced": ("교육과정 발표: {title}", "Programme announced: {title}"),
 })
+
+# The 404 pages (not_found.py; own block so edits above and below rebase cleanly).
+LABELS.update({
+    "not_found_title": ("페이지를 찾을 수 없습니다", "Page not found"),
+    "not_found_text": (
+        "이 주소에는 페이지가 없습니다. 주소를 잘못 입력했거나 페이지가 옮겨졌을 수 있습니다. 홈에서 찾거나 검색해 보세요.",
+        "There is no page at this address. It may be mistyped, or the page may have moved. Start from the home page or search.",
+    ),
+    "not_found_home": ("홈으로 가기", "Go to the home page"),
+    "not_found_search": ("이 사이트에서 검색", "Search this site"),
+    "not_found_search_button": ("검색", "Search"),
+    "not_found_home_site": ("한국어 사이트 홈으로 가기", "Go to the home page of the English site"),
+    "not_found_search_site": ("한국어 사이트에서 검색", "Search the English site"),
+})
