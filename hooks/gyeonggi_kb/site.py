@@ -16,6 +16,7 @@ from .backlinks import Backlinks
 from .build_cache import BuildCache, digest
 from .load import input_files, load_all
 from .model import LANGS
+from .programme_state import programme_phase
 from .problems import DataError
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
@@ -48,6 +49,11 @@ class Site:
     @property
     def build_date(self):
         return dates.build_date(self.build_epoch)
+
+    @property
+    def phase(self):
+        """'upcoming', 'running' or 'completed' on the build date (programme_state); None without a build date."""
+        return programme_phase(self.programme, self.sessions.values(), self.build_date)
 
 
 def load_site(root: Path, environ=None) -> Site:
