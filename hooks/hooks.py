@@ -10,10 +10,12 @@ makes one small, idempotent change to MkDocs' own objects:
   the records of the first (a rebuild in `mkdocs serve` gets a fresh config).
   The build cache (gyeonggi_kb.build_cache) is opened here and saved after
   the last language: unchanged data is not loaded or rendered again.
-- on_page_content: plan the links to glossary terms (gyeonggi_kb.page_links:
-  the first mention of each term), unless the page says `autolink: false` in
-  its front matter, after accessibility fixes to the rendered HTML
-  (accessible_html). The page is returned without the links:
+- on_page_content: note "working translation" after the first mention of each
+  unofficial English title (gyeonggi_kb.working_translations), then plan the
+  links to glossary terms (gyeonggi_kb.page_links: the first mention of each
+  term), unless the page says `autolink: false` in its front matter, after
+  accessibility fixes to the rendered HTML (accessible_html). The page is
+  returned without the links:
 - on_post_page: put them in, and on a term's page the pages that mention it,
   now that the search plugin has indexed the page (it keeps the text of
   links, not the links, so the index is the same, and it parses less).
@@ -64,6 +66,7 @@ from gyeonggi_kb.page_links import PageLinker
 from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
 from gyeonggi_kb.site import generate_site, published_files
+from gyeonggi_kb.working_translations import TitleMarker, working_titles
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
 log = get_plugin_logger("gyeonggi_kb")
@@ -103,6 +106,7 @@ def on_pre_build(config):
             log.error(f"{err}; the preview keeps the last good data until you fix and save the file")
             config["kb_site"] = site = SERVING.get("site")
             config["kb_linker"] = site and PageLinker(site.terms)
+            config["kb_titles"] = site and TitleMarker(working_titles(site))
             return
         raise Abort(f"{err}; fix the data and build again") from None
     if changed["written"] or changed["removed"]:
@@ -110,6 +114,7 @@ def on_pre_build(config):
     config["kb_site"] = site  # per build: serve loads a fresh config for every rebuild
     SERVING["site"] = site
     config["kb_linker"] = PageLinker(site.terms, cache.table("links"))
+    config["kb_titles"] = TitleMarker(working_titles(site))
 
 
 def build_language(config) -> str:
@@ -119,9 +124,13 @@ def build_language(config) -> str:
 
 def on_page_content(html, page, config, files):
     html = hide_decorative_checkboxes(html)
+    place = page_place(page, config)
+    titles = config.get("kb_titles")
+    if titles is not None:
+        html = titles.mark_page(html, place["text_lang"])
     linker = config.get("kb_linker")
     if linker is not None and page.meta.get("autolink") is not False:
-        linker.plan(html, title=page.title or "", **page_place(page, config))
+        linker.plan(html, title=page.title or "", **place)
     return html
 
 

@@ -114,6 +114,8 @@ def build_record(kind: str, data: Mapping, origin: Origin):
                 for m in data["milestones"]
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
+            title_official=data.get("title_official", not (
+                data["jurisdiction"] in shapes.WORKING_TITLE_JURISDICTIONS and data["type"] in shapes.WORKING_TITLE_TYPES)),
         )
     raise ValueError(kind)
 
@@ -136,7 +138,7 @@ def load_programme(root: Path, out: Loaded) -> None:
         partner=Text(p["partner"]["ko"], p["partner"]["en"]),
         partner_note=Text(*(p["partner_note"][lang] for lang in LANGS)) if "partner_note" in p else Text(None, None),
         start=p["start"], end=p["end"], sessions_total=p["sessions_total"], announced=p["announced"],
-        sources=sources(p["sources"]), origin=origin_of(PROGRAMME_FILE, p),
+        sources=sources(p["sources"]), origin=origin_of(PROGRAMME_FILE, p), title_official=p.get("title_official", True),
     )
 
 

@@ -62,6 +62,7 @@ class Programme:
     announced: Optional[dt.date]
     sources: tuple
     origin: Origin
+    title_official: bool = True  # False: the English title is a working translation (working_translations.py)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class Reference:
     terms: tuple
     sources: tuple
     origin: Origin
+    title_official: bool = True  # False: the English title is a working translation (working_translations.py)
 
 
 @dataclass(frozen=True)

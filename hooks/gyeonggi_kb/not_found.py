@@ -44,7 +44,7 @@ def search_form(lang: str, home: str, heading_id: str, text_key: str) -> str:
         f'<form class="kb-not-found__search" action="{home}" method="get" role="search" aria-label="{attr(label(text_key, lang))}">'
         f'<label for="{field}">{label(text_key, lang)}</label> '
         f'<input id="{field}" type="search" name="q" autocomplete="off"> '
-        f'<button type="submit" class="md-button">{label("not_found_search_button", lang)}</button></form>'
+        f'<button type="submit">{label("not_found_search_button", lang)}</button></form>'
     )
 
 
