@@ -358,10 +358,9 @@ LABELS.update({
     "map_legend_unknown_completed": ("다룬 모듈 미공개", "Modules not published"),
     "status_not-announced_completed": ("공개되지 않음", "Not published"),
     "status_scheduled_past": ("예정이었음(진행 여부 미확인)", "Was scheduled; not confirmed as held"),
-    "recap_missing_completed": (
-        "회차 요약 없음: 이 회차를 다룬 공개 자료를 찾지 못했습니다.",
-        "No recap: no public source about this session was found.",
-    ),
+    "recap_missing_completed": ("요약 없음(이 회차를 다룬 공개 자료를 찾지 못함)", "None (no public source about this session was found)"),
+    "modules_taught_completed": ("다룬 모듈", "Modules taught"),
+    "taught_in_completed": ("다룬 회차", "Taught in"),
     "recaps_intro_upcoming": (
         "교육이 시작되면 진행된 회차를 공개 자료에 근거해 여기에 요약합니다.",
         "Once the programme starts, sessions that have taken place are summarised here from public sources.",

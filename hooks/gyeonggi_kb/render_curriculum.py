@@ -118,7 +118,7 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, p
     if s.note[lang]:
         parts.append(escape(s.note[lang]) + "\n")
     parts += [
-        f"## {label('modules_taught', lang)} {{#modules}}\n",
+        f"## {worded('modules_taught', phase, lang)} {{#modules}}\n",
         bullet_list(taught, worded("modules_not_announced", phase, lang)) + "\n",
         f"## {label('recap', lang)} {{#recap}}\n",
         (link(recap.title[lang], here, recap.page) if recap else worded("recap_missing", phase, lang)) + "\n",
@@ -188,7 +188,7 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
     terms = [site.terms[t] for t in m.terms if t in site.terms]
     refs = [site.references[r] for r in m.references if r in site.references]
     glance = [
-        f"**{label('taught_in', lang)}**: " + (", ".join(link(r.title[lang], here, r.page) for r in taught) if taught else worded("taught_in_unknown", site.phase, lang)),
+        f"**{worded('taught_in', site.phase, lang)}**: " + (", ".join(link(r.title[lang], here, r.page) for r in taught) if taught else worded("taught_in_unknown", site.phase, lang)),
         f"**{label('prerequisites', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.prerequisites if x in site.modules) or label("none", lang)),
         f"**{label('related_modules', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.related if x in site.modules) or label("none", lang)),
     ]
