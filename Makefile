@@ -43,7 +43,7 @@ test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the
 	$(BIN)/python -m pytest
 
 clean: ## Remove site/, the build cache and the generated folders under docs/
-	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
+	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py

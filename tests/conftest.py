@@ -120,7 +120,7 @@ def page(browser):
 def fixture_site(target: Path) -> Path:
     """The site's config, templates and hooks with the minimal fixture's data: a small tree that builds fast."""
     root = copy_site_sources(target)
-    for folder in ("curriculum", "glossary", "references", "docs/recaps"):
+    for folder in ("curriculum", "glossary", "references"):
         shutil.rmtree(root / folder, ignore_errors=True)
     return copy_tree(root)
 

@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import QuietHandler
-from gyeonggi_kb.not_found import own_folder_page, redirect_script, render_not_found, with_search_base
+from gyeonggi_kb.publish import PUBLISHED_MARK
+from gyeonggi_kb.publish.not_found import not_found_page, publish_not_found_pages, redirect_script, render_not_found, site_path
 
 MISSING = "no/such/page/"
 
@@ -37,17 +38,33 @@ def test_each_language_page_links_its_own_home_and_search_under_the_sites_path()
 
 def test_only_the_root_page_sends_other_languages_addresses_to_their_page():
     assert '["/kb/en/"]' in redirect_script("/kb/")
-    assert own_folder_page("<html></html>", "ko", "/") is None
-    path, _ = own_folder_page("<html></html>", "en", "/")
-    assert path == "en/404.html"
+    korean, english = not_found_page(BUILT, "ko", "/kb/"), not_found_page(BUILT, "en", "/kb/")
+    assert 'location.replace(page)' in korean and "location.replace" not in english
+    assert "history.replaceState" in english and "history.replaceState" not in korean
 
 
-def test_the_english_page_searches_the_english_index_and_keeps_the_rest_of_the_config():
-    config = {"base": "/", "features": ["search.highlight"], "search": "/assets/javascripts/workers/search.js", "translations": {"a": "<b>"}}
-    page = f'<p>x</p><script id="__config" type="application/json">{json.dumps(config)}</script><p>y</p>'
-    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', with_search_base(page, "/en/"))
-    assert json.loads(found.group(1)) == {**config, "base": "/en/"}
-    assert "<b>" not in found.group(1)  # still safe inside a script element
+BUILT = """<html><head><title>404 - Site</title>
+<script id="__config" type="application/json">{"base": "/kb/", "features": [], "search": "/kb/assets/search.js"}</script>
+</head><body><article class="md-content__inner md-typeset"><h1>404</h1></article></body></html>"""
+
+
+def test_the_pass_fills_in_the_builders_page_and_points_each_language_at_its_own_search():
+    english = not_found_page(BUILT, "en", "/kb/")
+    assert "<title>Page not found - Site</title>" in english
+    assert '<h1 id="not-found">Page not found</h1>' in english and "<h1>404</h1>" not in english
+    assert '"base": "/kb/en/"' in english and '"search": "/kb/assets/search.js"' in english
+    assert '"base": "/kb/"' in not_found_page(BUILT, "ko", "/kb/")
+    assert site_path("https://example.github.io/kb") == "/kb/" and site_path("http://127.0.0.1:8000/") == "/"
+
+
+def test_the_pass_runs_once(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "404.html").write_text(BUILT)
+    (tmp_path / "en/404.html").write_text(BUILT)
+    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK) == ["404.html", "en/404.html"]
+    once = (tmp_path / "en/404.html").read_text()
+    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK) == []
+    assert (tmp_path / "en/404.html").read_text() == once
 
 
 # --- the built site -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ NEW = {
     "module": ("ai-ethics", ["curriculum/lessons/ai-ethics.en.md", "curriculum/lessons/ai-ethics.ko.md", "curriculum/modules/ai-ethics.yml"]),
     "term": ("large-language-model", ["glossary/large-language-model.yml"]),
     "reference": ("eu-ai-act", ["references/eu-ai-act.yml"]),
-    "recap": ("s01", ["docs/recaps/s01.ko.md", "docs/recaps/s01.en.md"]),
+    "recap": ("s01", ["curriculum/recaps/s01.ko.md", "curriculum/recaps/s01.en.md"]),
 }
 
 
@@ -77,7 +77,7 @@ def test_every_scaffold_builds_with_mkdocs(tmp_path):
             html = (root / "site" / prefix / page / "index.html").read_text(encoding="utf-8")
             assert "TODO" in html
     status = (root / "site/en/translation-status/index.html").read_text(encoding="utf-8")
-    assert "glossary/large-language-model.yml" in status and "docs/recaps/s01.ko.md" in status
+    assert "glossary/large-language-model.yml" in status and "curriculum/recaps/s01.ko.md" in status
 
 
 @pytest.mark.parametrize("kind, record_id, message", [

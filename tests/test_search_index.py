@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from gyeonggi_kb.search_index import enrich_index, glossary_labels, page_url, render_search_indexes, split_index
+from gyeonggi_kb.search_index import enrich_index, glossary_labels, render_search_indexes, split_index
 from gyeonggi_kb.search_tokens import SEPARATOR, compound_pieces, words
 from gyeonggi_kb.backlinks import term_page
 
@@ -49,10 +49,6 @@ def test_compound_pieces_are_the_hangul_suffixes_of_two_syllables_or_more(text, 
 
 def test_pieces_leave_out_words_the_entry_already_has():
     assert compound_pieces("인공지능 지능") == ["공지능"]
-
-
-def test_page_url_follows_directory_urls():
-    assert [page_url(p) for p in ("index.md", "glossary/index.md", "glossary/llm.md")] == ["", "glossary/", "glossary/llm/"]
 
 
 MERGED = {

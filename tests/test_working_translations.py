@@ -20,7 +20,7 @@ import pytest
 from conftest import REPO, copy_tree
 from gyeonggi_kb import load_site
 from gyeonggi_kb.write import OWNED_FOLDERS
-from gyeonggi_kb.working_translations import TitleMarker, WorkingTitle, names_of, working_titles
+from gyeonggi_kb.publish.working_translations import TitleMarker, WorkingTitle, names_of, working_titles
 
 ACT = WorkingTitle("kr-ai-basic-act", names_of("Framework Act on the Development of Artificial Intelligence and Establishment of Trust (AI Basic Act)"))
 ORDINANCE = WorkingTitle("gg-ai-basic-ordinance", names_of("Gyeonggi Province Basic Ordinance on Artificial Intelligence"))

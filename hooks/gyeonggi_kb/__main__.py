@@ -1,6 +1,10 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
+    validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
+
+`generate` and `publish` are the stages before and after a builder:
+`generate`, then any builder (`mkdocs build` without hooks, say), then
+`publish site` gives the site `make build` gives.
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -12,6 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .build_run import BuildRun
+from .builder_config import site_url
 from .editor_schemas import render_schemas, stale_schemas, write_schemas
 from .glossary_import import import_glossary
 from .problems import DataError
@@ -23,7 +29,7 @@ from .translation import coverage, translation_gaps
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary", "translation-status"))
+    parser.add_argument("command", choices=("validate", "generate", "publish", "schemas", "new", "import-glossary", "translation-status"))
     parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
@@ -37,6 +43,8 @@ def main(argv=None) -> int:
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
         return import_command(root, args.args)
+    if args.command == "publish":
+        return publish_command(root, args.args)
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -50,6 +58,21 @@ def main(argv=None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
+    return 0
+
+
+def publish_command(root: Path, folders: list) -> int:
+    if len(folders) != 1 or not Path(folders[0]).is_dir():
+        print("publish needs the built site folder: python -m gyeonggi_kb publish site", file=sys.stderr)
+        return 2
+    run = BuildRun(root)
+    try:
+        run.generate()
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    done = run.publish(Path(folders[0]), site_url(root))
+    print(f"published: {done.pages} pages" + (f" ({done.already} published already)" if done.already else "") + f", {len(done.files)} files written")
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import shapes
+from . import layout, shapes
 from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
 from .problems import Problem
 from .schema import Where
@@ -26,7 +26,7 @@ COLLECTIONS = {
 }
 PROGRAMME_FILE = "curriculum/programme.yml"
 LESSONS_DIR = "curriculum/lessons"
-RECAPS_DIR = "docs/recaps"
+RECAPS_DIR = "curriculum/recaps"
 RECAP_NON_RECAPS = ("index", "template")
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
@@ -219,13 +219,13 @@ def load_recaps(root: Path, out: Loaded) -> None:
             session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
             takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
             references=tuple(data["references"]), sources=sources(data["sources"]),
-            page=f"recaps/{stem}.md", origin=origin_of(rel, data),
+            page=layout.recap_page(stem), origin=origin_of(rel, data), autolink=data.get("autolink", True),
             body=text[match.end():], body_line=match.group(0).count("\n") + 1,
         )
 
 
 # Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
-# (recap front matter, and the list of pages for the translation status).
+# (the list of pages for the translation status).
 DATA_FOLDERS = ("curriculum", "glossary", "references")
 DOCS_DIR = "docs"
 

@@ -183,7 +183,8 @@ class Recap:
     terms: tuple
     references: tuple
     sources: tuple
-    page: str  # docs-relative path without language suffix, e.g. recaps/s01.md
+    page: str  # the page generated from it, e.g. recaps/s01.md
     origin: Origin
+    autolink: bool = True
     body: str = field(default="", compare=False)  # the Markdown after the front matter
     body_line: int = field(default=0, compare=False)  # file line where the body starts

@@ -163,7 +163,7 @@ def render_recap(session: dict, lang: str, data_path: str) -> str:
     values = {"title": title, "session": session["id"], "date": session["date"]}
     front = yaml_lines(shapes.RECAP, values, lang)
     # The page shows the title, session facts, summary, takeaways and sources from
-    # the front matter (docs/recaps/template.*.md); the body is the narrative only.
+    # the front matter (curriculum/recaps/template.*.md); the body is the narrative only.
     heading = "회차에서 다룬 내용" if lang == "ko" else "What the session covered"
     what = "출처로 확인되는 내용만" if lang == "ko" else "only what the sources support"
     body = f"## {heading} {{#covered}}\n\n{placeholder(what, lang)}\n"

@@ -24,8 +24,7 @@ from __future__ import annotations
 import json
 import re
 
-from .build_cache import digest
-from .model import LANGS
+from . import layout
 from .search_tokens import SEPARATOR, compound_pieces, words
 
 _TAG = re.compile(r"<[^>]*>")  # entries keep list and paragraph tags (<li>, <p>) in their text
@@ -40,14 +39,6 @@ FIELDS = {
     "kb_labels": {"boost": 1000.0},
     "kb_pieces": {"boost": 1.0},
 }
-
-
-def page_url(md_path: str) -> str:
-    """The directory URL MkDocs gives a docs-relative Markdown path (`glossary/llm.md` -> `glossary/llm/`)."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def split_index(index: dict, prefixes: dict) -> dict:
@@ -69,14 +60,13 @@ def entry_text(doc: dict) -> str:
     return _TAG.sub(" ", " ".join((doc.get("title", ""), doc.get("text", ""), doc.get("kb_labels", ""))))
 
 
-def enrich_index(index: dict, labels: dict, memo=None) -> dict:
+def enrich_index(index: dict, labels: dict) -> dict:
     """Add kb_labels and kb_pieces to each entry, and declare them with the particle-aware separator.
 
     `labels` maps a page location (`glossary/llm/`) to the labels of what the
     page defines; they go on the page's first entry (the article itself),
     without the words its title already has: a title word matched again as a
     label would double its weight and lift every term with `AI` in its name.
-    `memo` (a build_cache table) remembers each entry's pieces from earlier builds.
     """
     docs = []
     for doc in index["docs"]:
@@ -85,7 +75,7 @@ def enrich_index(index: dict, labels: dict, memo=None) -> dict:
         label_words = [w for w in dict.fromkeys(words(" ".join(labels.get(doc["location"], ())))) if w not in title_words]
         if label_words:
             extra["kb_labels"] = " ".join(label_words)
-        pieces = entry_pieces(entry_text({**doc, **extra}), memo)
+        pieces = entry_pieces(entry_text({**doc, **extra}))
         if pieces:
             extra["kb_pieces"] = pieces
         docs.append({**doc, **extra})
@@ -93,62 +83,33 @@ def enrich_index(index: dict, labels: dict, memo=None) -> dict:
     return {**index, "config": config, "docs": docs}
 
 
-def entry_pieces(text: str, memo=None) -> str:
+def entry_pieces(text: str) -> str:
     """The kb_pieces field of an entry with `text`: its compound pieces, space-separated."""
-    if memo is None:
-        return " ".join(compound_pieces(text))
-    key = digest(text)
-    pieces = memo.get(key)
-    if pieces is None:
-        pieces = " ".join(compound_pieces(text))
-        memo.put(key, pieces)
-    return pieces
+    return " ".join(compound_pieces(text))
 
 
 def glossary_labels(terms: dict, term_page, lang: str) -> dict:
     """{page location: labels} of every glossary term in one language: its name, synonyms and abbreviations."""
     return {
-        page_url(term_page(t.id)): [label for label in (t.term[lang], *t.synonyms[lang], *t.abbreviations) if label]
+        layout.directory_url(term_page(t.id)): [label for label in (t.term[lang], *t.synonyms[lang], *t.abbreviations) if label]
         for t in sorted(terms.values(), key=lambda t: t.id)
     }
 
 
-def language_prefixes() -> dict:
-    """The URL prefix of each language: the first (Korean) at the root, the others under /<lang>/."""
-    return {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
-
-
-def search_index_files(merged_json: str, labels: dict, cache=None) -> dict:
-    """`render_search_indexes` of the merged index as the search plugin wrote it, remembered in `cache` (a BuildCache).
-
-    The whole result is remembered by the merged index and the labels; when
-    pages change, each unchanged entry's pieces still are.
-    """
-    if cache is None:
-        return render_search_indexes(json.loads(merged_json), labels)
-    table = cache.table("search")
-    key = digest(merged_json, repr(sorted((lang, sorted(pages.items())) for lang, pages in labels.items())))
-    files = table.get(key)
-    if files is None:
-        files = render_search_indexes(json.loads(merged_json), labels, cache.table("pieces"))
-        table.put(key, files)
-    return files
-
-
-def render_search_indexes(merged: dict, labels: dict, memo=None) -> dict:
+def render_search_indexes(merged: dict, labels: dict) -> dict:
     """Return {site-relative path: JSON text} of each language's enriched index; a language without entries is left out.
 
     `labels` is {lang: {page location: labels}}.
     The JSON keeps Hangul as UTF-8 instead of Material's \\uXXXX escapes, which
     take six bytes per syllable instead of three.
     """
-    prefixes = language_prefixes()
+    prefixes = {lang: layout.prefix(lang) for lang in layout.LANGS}
     out = {}
     for lang, index in split_index(merged, prefixes).items():
         if index["docs"]:
-            data = enrich_index(index, labels.get(lang, {}), memo)
+            data = enrich_index(index, labels.get(lang, {}))
             out[f"{prefixes[lang]}search/search_index.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return out
 
 
-__all__ = ["FIELDS", "page_url", "split_index", "entry_text", "enrich_index", "entry_pieces", "glossary_labels", "language_prefixes", "render_search_indexes", "search_index_files"]
+__all__ = ["FIELDS", "split_index", "entry_text", "enrich_index", "entry_pieces", "glossary_labels", "render_search_indexes"]

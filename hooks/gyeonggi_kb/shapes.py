@@ -169,7 +169,7 @@ REFERENCE = Record(
 RECAP = Record(
     (
         Key("title", Text(max_length=200)),
-        Key("session", ID, description="session id, e.g. s01; the file is docs/recaps/<session>.<lang>.md"),
+        Key("session", ID, description="session id, e.g. s01; the file is curriculum/recaps/<session>.<lang>.md"),
         Key("date", Date(), description="the session's date, as in curriculum/sessions/<session>.yml"),
         Key("summary", Text(max_length=1000)),
         Key("takeaways", ListOf(Text(max_length=500), min_items=1)),
@@ -179,7 +179,7 @@ RECAP = Record(
         Key("sources", ListOf(SOURCE, min_items=1)),
         Key("autolink", Boolean(), required=False),
     ),
-    description="Front matter of a session recap (docs/recaps/<session>.ko.md / .en.md).",
+    description="Front matter of a session recap (curriculum/recaps/<session>.ko.md / .en.md).",
 )
 
 KINDS = {

@@ -36,6 +36,7 @@ COLLECTIONS = (
     ("modules", "curriculum/modules/"),
     ("terms", "glossary/"),
     ("references", "references/"),
+    ("recaps", "curriculum/recaps/"),
 )
 
 
@@ -84,6 +85,16 @@ def page_gaps(pages: tuple) -> list[Gap]:
         other = f"{stem}.{OTHER[lang]}.md"
         if other not in present:
             gaps.append(Gap(OTHER[lang], f"docs/{rel}", 0, "page", f"docs/{other}"))
+    return gaps
+
+
+def recap_gaps(recaps: dict) -> list[Gap]:
+    """A recap written in one language only: the other language's file is missing."""
+    gaps = []
+    for (session, lang), recap in sorted(recaps.items()):
+        other = OTHER[lang]
+        if (session, other) not in recaps:
+            gaps.append(Gap(other, recap.origin.path, 0, "page", recap.origin.path.rsplit(".", 2)[0] + f".{other}.md"))
     return gaps
 
 
@@ -162,7 +173,7 @@ def bilingual_sections(kind_shape) -> set:
 
 
 def translation_gaps(site, pages: tuple) -> list[Gap]:
-    gaps = page_gaps(pages) + lesson_gaps(site.modules)
+    gaps = page_gaps(pages) + lesson_gaps(site.modules) + recap_gaps(site.recaps)
     for records, shape in (
         ([site.programme] if site.programme else [], shapes.PROGRAMME),
         (site.sessions.values(), shapes.SESSION),
@@ -196,14 +207,15 @@ def coverage(site, pages: tuple, gaps: list[Gap]) -> list[Coverage]:
         "lessons": [f"curriculum/lessons/{m}" for m in site.modules],
         "terms": [t.origin.path for t in site.terms.values()],
         "references": [r.origin.path for r in site.references.values()],
-        "pages": sorted({"docs/" + rel[: -len(".ko.md")] for rel in pages}),  # recaps included
+        "recaps": sorted({r.origin.path[: -len(".ko.md")] for r in site.recaps.values()}),
+        "pages": sorted({"docs/" + rel[: -len(".ko.md")] for rel in pages}),
     }
     incomplete = {lang: set() for lang in LANGS}
     for gap in gaps:
         key = gap.path
         if gap.collection == "lessons":
             key = gap.path.rsplit(".", 2)[0]
-        elif gap.collection == "pages":
+        elif gap.collection in ("pages", "recaps"):
             key = gap.path[: -len(".ko.md")]
         incomplete[gap.lang].add(key)
     return [

@@ -1,4 +1,4 @@
-"""Say "working translation" where an unofficial English title first appears on a page. No I/O.
+"""Say "working translation" where an unofficial English title first appears on a page: part of the publish pass. No I/O.
 
 Korean laws and ordinances, and the programme itself, have no official
 English titles (facts.md): the English titles on the site are our own
@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .labels import label
-from .markdown import attr
+from ..labels import label
+from ..markdown import attr
 
 SKIPPED = frozenset({"code", "pre", "script", "style", "svg", "textarea", "title", "kbd", "samp"})
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)

@@ -1,9 +1,11 @@
-"""The "page not found" pages of each language: their text, and how a host with one 404 file serves both. No I/O.
+"""The "page not found" page of each language: a pass over the 404 files the builder wrote. No I/O but reading and writing them.
 
-Every language gets its own 404 page: `/404.html` in Korean and `/en/404.html`
-in English, each with the theme's header, navigation and search in its
-language, a link home and a search form, and a short block in the other
-language for a reader who came in by the wrong door.
+The builder writes one 404 page per language with that language's header,
+navigation and search (`/404.html` in Korean, `/en/404.html` in English; see
+overrides/404.html and overrides/en/404.html), with absolute links, since a
+404 page is shown at any address. This pass gives each its content: the
+message in its language, a link home and a search form, and a short block in
+the other language for a reader who came in by the wrong door.
 
 GitHub Pages answers every unknown address of a site with the one `404.html`
 at the site's root (docs.github.com, "Creating a custom 404 page for your
@@ -21,20 +23,22 @@ shows its Korean text and the English block beneath it. Hosts that honour a
 from __future__ import annotations
 
 import json
-import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from .labels import label
-from .markdown import attr
-from .model import LANGS
+from .. import layout
+from ..labels import label
+from ..markdown import attr
+from ..write import write_if_changed
+from . import built_html
 
 PAGE = "404.html"
-DEFAULT_LANG = LANGS[0]
 ADDRESS_KEY = "kb-404-address"  # sessionStorage key: the address that failed, while the English page loads
 
 
 def language_root(root: str, lang: str) -> str:
-    """The absolute path of a language's home: '/' for Korean, '/en/' for English (under the site's own path)."""
-    return root if lang == DEFAULT_LANG else f"{root}{lang}/"
+    """The absolute path of a language's home: '/' for Korean, '/en/' for English (under the site's own path `root`)."""
+    return root + layout.prefix(lang)
 
 
 def search_form(lang: str, home: str, heading_id: str, text_key: str) -> str:
@@ -57,7 +61,7 @@ def render_not_found(lang: str, root: str) -> str:
         f'<p><a href="{home}">{label("not_found_home", lang)}</a></p>',
         search_form(lang, home, "not-found", "not_found_search"),
     ]
-    for other in LANGS:
+    for other in layout.LANGS:
         if other == lang:
             continue
         other_home = language_root(root, other)
@@ -73,7 +77,7 @@ def render_not_found(lang: str, root: str) -> str:
 
 def redirect_script(root: str) -> str:
     """For the root 404 page: an address under another language's folder loads that language's 404 page."""
-    homes = [language_root(root, lang) for lang in LANGS if lang != DEFAULT_LANG]
+    homes = [language_root(root, lang) for lang in layout.LANGS if lang != layout.DEFAULT_LANG]
     return (
         "<script>(function () {\n"
         f"  var homes = {json.dumps(homes)}, path = location.pathname;\n"
@@ -102,39 +106,32 @@ def restore_address_script() -> str:
     )
 
 
-def not_found_context(lang: str, root: str) -> dict:
-    """What overrides/404.html needs: the title, the content and the script for the page's head."""
-    return {
-        "kb_not_found_title": label("not_found_title", lang),
-        "kb_not_found": render_not_found(lang, root),
-        "kb_not_found_script": redirect_script(root) if lang == DEFAULT_LANG else restore_address_script(),
-    }
+def site_path(site_url: str) -> str:
+    """The site's path on its host ('/' or '/repo/'): where the language homes are."""
+    path = urlsplit(site_url or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
-def own_folder_page(html: str, lang: str, root: str) -> tuple[str, str] | None:
-    """(site-relative path, HTML) of a non-default language's 404 page: in its folder, searching its index.
-
-    None for the default language, whose page stays at the root.
-    """
-    if lang == DEFAULT_LANG:
-        return None
-    return f"{lang}/{PAGE}", with_search_base(html, language_root(root, lang))
-
-
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+def not_found_page(built: str, lang: str, root: str) -> str:
+    """The builder's 404 page of `lang` with its content, title, head script and search base."""
+    page = built_html.replace_content(built, "\n" + render_not_found(lang, root) + "\n")
+    page = built_html.set_title(page, label("not_found_title", lang))
+    script = redirect_script(root) if lang == layout.DEFAULT_LANG else restore_address_script()
+    page = built_html.add_to_head(page, script)
+    return built_html.set_config_base(page, language_root(root, lang))  # search this language's index
 
 
-def with_search_base(html: str, base: str) -> str:
-    """Point the theme's search at the index under `base`.
-
-    The theme's config (`__config`) takes its `base` from the site root on 404
-    pages, which holds the Korean index; the English page must search the
-    English one. Nothing else in the config changes.
-    """
-    def replace(match: re.Match) -> str:
-        config = json.loads(match.group(2))
-        config["base"] = base
-        text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
-        return match.group(1) + text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + match.group(3)
-
-    return CONFIG_SCRIPT.sub(replace, html, count=1)
+def publish_not_found_pages(site_dir: Path, site_url: str, mark: str) -> list[str]:
+    """Fill in each language's 404 page the builder wrote; returns the files written. A page with `mark` is left alone."""
+    written = []
+    for lang in layout.LANGS:
+        rel = layout.language_file(PAGE, lang)
+        path = site_dir / rel
+        if not path.is_file():
+            continue
+        built = path.read_text(encoding="utf-8")
+        if mark in built:
+            continue
+        if write_if_changed(path, built_html.add_to_head(not_found_page(built, lang, site_path(site_url)), mark)):
+            written.append(rel)
+    return written
