@@ -23,7 +23,6 @@ import datetime as dt
 from .labels import LABELS, label
 
 UPCOMING, RUNNING, COMPLETED = "upcoming", "running", "completed"
-PHASES = (UPCOMING, RUNNING, COMPLETED)
 
 
 def programme_phase(programme, sessions, today: dt.date | None) -> str | None:
