@@ -56,8 +56,9 @@ def test_the_pass_fills_in_the_builders_page_and_points_each_language_at_its_own
     assert '<h1 id="not-found">Page not found</h1>' in english and "<h1>404</h1>" not in english
     assert '"base": "/kb/en/"' in english and '"search": "/kb/assets/search.js"' in english
     assert '"base": "/kb/"' in not_found_page(BUILT, "ko", "/kb/")
-    # the language menu leads to each language's home, not to whichever page the builder rendered last
-    assert '<a href="/kb/" hreflang="ko" class="md-select__link">' in english and '<a href="/kb/en/" hreflang="en" class="md-select__link">' in english
+    # the language menu leads to the same page in the other language, not to whichever page the builder rendered last
+    assert '<a href="/kb/404.html" hreflang="ko" class="md-select__link">' in english
+    assert '<a href="/kb/en/404.html" hreflang="en" class="md-select__link">' in english
     assert site_path("https://example.github.io/kb") == "/kb/" and site_path("http://127.0.0.1:8000/") == "/"
 
 
@@ -82,7 +83,7 @@ def test_the_built_404_page_of_each_language(site_dir, path, lang, title, home):
     assert f'<a href="{home}">' in page and f'<form class="kb-not-found__search" action="{home}"' in page
     assert re.search(r'"base": "' + re.escape(home) + '"', page), "the header's search must use this language's index"
     assert 'class="md-search"' in page  # the theme's search box too
-    assert '<a href="/" hreflang="ko" class="md-select__link">' in page and '<a href="/en/" hreflang="en" class="md-select__link">' in page
+    assert '<a href="/404.html" hreflang="ko" class="md-select__link">' in page and '<a href="/en/404.html" hreflang="en" class="md-select__link">' in page
     assert f'<link href="/assets/' in page or 'href="/assets/' in page  # absolute: the page is shown at any depth
 
 

@@ -118,8 +118,8 @@ def not_found_page(built: str, lang: str, root: str) -> str:
     page = built_html.set_title(page, label("not_found_title", lang))
     script = redirect_script(root) if lang == layout.DEFAULT_LANG else restore_address_script()
     page = built_html.add_to_head(page, script)
-    # The builder's language menu names the last page it built; from a 404 page it leads to each language's home.
-    page = built_html.set_language_links(page, {other: language_root(root, other) for other in layout.LANGS})
+    # The builder's language menu names the last page it built; from a 404 page it leads to the other language's 404 page.
+    page = built_html.set_language_links(page, {other: language_root(root, other) + PAGE for other in layout.LANGS})
     return built_html.set_config_base(page, language_root(root, lang))  # search this language's index
 
 
