@@ -116,8 +116,9 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: Ti
     if PUBLISHED_MARK in text:
         done.already += 1
         return
-    content = titles.mark_page(hide_decorative_checkboxes(built_html.content(text)), page.text_lang)
+    content = hide_decorative_checkboxes(built_html.content(text))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
+    content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
     text = with_search_base(text, page)
