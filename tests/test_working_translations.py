@@ -45,6 +45,10 @@ KO = ' <small class="kb-working-translation" lang="ko" title="공식 영어 명�
     # each title on its own; a Korean page gets the note in Korean
     ('<p><span lang="en">Gyeonggi Province Basic Ordinance on Artificial Intelligence</span>, AI Basic Act</p>', "ko",
      f'<p><span lang="en">Gyeonggi Province Basic Ordinance on Artificial Intelligence{KO}</span>, AI Basic Act{KO}</p>'),
+    # a glossary link inside a title does not hide it; a paragraph break does end it
+    ('<p>Gyeonggi Province Basic Ordinance on <a class="kb-term" href="t/">Artificial Intelligence</a>.</p>', "en",
+     f'<p>Gyeonggi Province Basic Ordinance on <a class="kb-term" href="t/">Artificial Intelligence</a>{EN}.</p>'),
+    ("<p>AI Basic</p><p>Act</p>", "en", "<p>AI Basic</p><p>Act</p>"),
     # a page that already says so is left as it is
     ("<p>(working translation: AI Basic Act) and AI Basic Act</p>", "en", "<p>(working translation: AI Basic Act) and AI Basic Act</p>"),
     ("<p>Nothing to mark.</p>", "en", "<p>Nothing to mark.</p>"),

@@ -22,6 +22,8 @@ A mention that the text itself already calls a working translation
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass
 
@@ -31,6 +33,10 @@ from ..markdown import attr
 SKIPPED = frozenset({"code", "pre", "script", "style", "svg", "textarea", "title", "kbd", "samp"})
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+TAGS = re.compile(r"<[^>]*>")
+# Tags that sit inside a line of text; any other tag ends it, so no mention is found across it.
+INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"})
+BREAK = "\x00"
 SHORT_FORM = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 ALREADY_SAID = re.compile(r"(working translation|비공식 번역)\s*[:;,]?\s*$", re.I)
 MARK_CLASS = "kb-working-translation"
@@ -68,41 +74,26 @@ class TitleMarker:
     """Built once per build from `working_titles`; `mark_page` is then called for every page."""
 
     def __init__(self, titles):
-        self.key_of = {name: t.key for t in titles for name in t.names}
+        # Pages hold text HTML-escaped ('&amp;'), so the names are matched as they are written there.
+        self.key_of = {html.escape(name, quote=False): t.key for t in titles for name in t.names}
         names = sorted(self.key_of, key=lambda n: (-len(n), n))  # the longest name wins where names overlap
-        self.pattern = re.compile(
-            r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z0-9])") if names else None
+        alternatives = "|".join(re.escape(n) for n in names)
+        self.pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + alternatives + r")(?![A-Za-z0-9])") if names else None
+        self.anywhere = re.compile(alternatives) if names else None  # a quick test: could the page mention one at all?
 
-    def mark_page(self, html: str, lang: str) -> str:
-        """`html` with a note after the first mention of each working title; unchanged when there is none."""
-        if self.pattern is None or not self.pattern.search(html):
-            return html
-        out, done = [], set()
-        skipped = links = 0
-        after_link = False  # a mention inside the current link: its note goes after the link
-        for token in TOKEN.findall(html):
-            tag = TAG.match(token)
-            if tag:
-                closing, name = tag.group(1) == "/", tag.group(2).lower()
-                out.append(token)
-                if name in SKIPPED and not token.endswith("/>"):
-                    skipped += -1 if closing else 1
-                elif name == "a":
-                    links = max(0, links + (-1 if closing else 1))
-                    if closing and links == 0 and after_link:
-                        out.append(mark(lang))
-                        after_link = False
-            elif skipped or token.startswith("<"):  # text not read, or a comment or doctype
-                out.append(token)
-            else:
-                text, in_link = self.mark_text(token, lang, done, links > 0)
-                out.append(text)
-                after_link = after_link or in_link
-        return "".join(out)
+    def mark_page(self, page_html: str, lang: str) -> str:
+        """`page_html` with a note after the first mention of each working title; unchanged when there is none.
 
-    def mark_text(self, text: str, lang: str, done: set, inside_link: bool) -> tuple[str, bool]:
-        """(text with a note after each first mention not yet `done`, whether a mention inside a link awaits its note)."""
-        pieces, last, in_link = [], 0, False
+        Titles are looked for in the page's text as read, across inline tags (a
+        glossary link may sit inside a title: "… for <a>AI Ethics</a>"), never
+        across a block boundary or into code, scripts or pictures.
+        """
+        if self.pattern is None or not self.anywhere.search(TAGS.sub("", page_html)):
+            return page_html
+        tokens = TOKEN.findall(page_html)
+        text, pieces = self.readable_text(tokens)
+        notes: dict = {}  # token index -> [(offset in the token, note)], or (None, note) for after the token
+        done: set = set()
         for found in self.pattern.finditer(text):
             key = self.key_of[found.group(0)]
             if key in done:
@@ -110,9 +101,58 @@ class TitleMarker:
             done.add(key)
             if ALREADY_SAID.search(text[max(0, found.start() - 40):found.start()]):
                 continue
-            if inside_link:
-                in_link = True
-                continue
-            pieces += [text[last:found.end()], mark(lang)]
-            last = found.end()
-        return "".join(pieces) + text[last:], in_link
+            index, offset = self.place_of(pieces, found.end())
+            at_index, at_offset = self.after_links(tokens, index, offset)
+            notes.setdefault(at_index, []).append((at_offset, mark(lang)))
+        out = []
+        for i, token in enumerate(tokens):
+            for offset, note in sorted(notes.get(i, ()), key=lambda n: -1 if n[0] is None else n[0], reverse=True):
+                if offset is not None:
+                    token = token[:offset] + note + token[offset:]
+            out.append(token)
+            out += [note for offset, note in notes.get(i, ()) if offset is None]
+        return "".join(out)
+
+    @staticmethod
+    def readable_text(tokens: list) -> tuple[str, list]:
+        """The page's text as read, and [(start in that text, token index)] of every text token in it."""
+        parts, pieces, length, skipped = [], [], 0, 0
+        for i, token in enumerate(tokens):
+            tag = TAG.match(token)
+            if tag:
+                name = tag.group(2).lower()
+                if name in SKIPPED and not token.endswith("/>"):
+                    skipped += -1 if tag.group(1) == "/" else 1
+                if name not in INLINE:
+                    parts.append(BREAK)  # no mention runs across a block boundary
+                    length += 1
+            elif not skipped and not token.startswith("<"):
+                pieces.append((length, i))
+                parts.append(token)
+                length += len(token)
+        return "".join(parts), pieces
+
+    @staticmethod
+    def place_of(pieces: list, end: int) -> tuple[int, int]:
+        """(token index, offset in it) of the position `end` of the readable text (the end of a mention)."""
+        index = bisect.bisect_left([start for start, _ in pieces], end) - 1
+        start, token = pieces[index]
+        return token, end - start
+
+    @staticmethod
+    def after_links(tokens: list, index: int, offset: int) -> tuple[int, int | None]:
+        """Where the note goes: at the mention's end, or after the link it ends in ((index, None): after that token)."""
+        depth = 0
+        for token in tokens[:index]:
+            tag = TAG.match(token)
+            if tag and tag.group(2).lower() == "a":
+                depth = max(0, depth + (-1 if tag.group(1) == "/" else 1))
+        if depth == 0:
+            return index, offset
+        for i in range(index + 1, len(tokens)):
+            tag = TAG.match(tokens[i])
+            if tag and tag.group(2).lower() == "a":
+                depth += -1 if tag.group(1) == "/" else 1
+                if depth == 0:
+                    return i, None
+        return index, offset
