@@ -1,6 +1,6 @@
 """MkDocs adapter for the gyeonggi_kb stages. It maps events to stage calls and decides nothing.
 
-    on_pre_build   -> generate (data -> Markdown in docs/)
+    on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
     MkDocs builds the pages (Markdown -> HTML in site/)
     on_post_build  -> publish (a pass over site/: links, alternates, exports, search data)
     on_serve       -> watch the data, not the generated folders
@@ -19,6 +19,7 @@ global.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -50,6 +51,8 @@ def on_pre_build(config):
         log.error(f"{len(run.problems)} problem(s); the preview keeps the last good data until you fix and save the file")
     elif changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
+    for line in run.review_reminders():
+        print(line, file=sys.stderr)  # printed, not logged: --strict counts logged warnings, and a reminder must not fail
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages

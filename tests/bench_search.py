@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from conftest import CHROMIUM, REPO, copy_site_sources, run_python  # noqa: E402
+from conftest import CHROMIUM, REPO, copy_site_sources, repo_epoch, run_python  # noqa: E402
 from search_harness import load_queries, recall_at_5, run_queries  # noqa: E402
 
 INDEXES = ("search/search_index.json", "en/search/search_index.json")
@@ -64,7 +64,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def build(source: Path, target: Path, stock: bool) -> Path:
     root = copy_site_sources(target, source)
-    env = {"SOURCE_DATE_EPOCH": "1762300800", **({"KB_SEARCH_STOCK": "1"} if stock else {})}
+    env = {"SOURCE_DATE_EPOCH": repo_epoch(), **({"KB_SEARCH_STOCK": "1"} if stock else {})}
     result = run_python("-m", "mkdocs", "build", "--strict", cwd=root, env=env)
     if result.returncode != 0:
         sys.exit(result.stdout + result.stderr)

@@ -42,7 +42,7 @@ def test_a_preview_keeps_the_last_good_site_while_the_data_is_broken(tmp_path):
     assert broken.generate() == {"written": 0, "removed": 0, "unchanged": 0}
     assert broken.site is first.site
     assert [str(p) for p in broken.problems] == [
-        "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?"]
+        "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed, candidate; got 'drafty'; did you mean 'draft'?"]
     assert generated(root) == good  # nothing written from the broken data
 
     edit(root / TERM, "status: drafty", "status: draft")

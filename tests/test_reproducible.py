@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_site_sources, run_python
+from conftest import REPO, copy_site_sources, repo_epoch, run_python
 
 pytestmark = pytest.mark.build
 
@@ -32,7 +32,7 @@ def build_copy(root: Path, hash_seed: str, copy: bool = True, stages: bool = Fal
     """Build a copy of the repository, with the hooks or (`stages`) as three commands; digests of the files."""
     if copy:
         copy_site_sources(root)
-    env = {"SOURCE_DATE_EPOCH": "1762300800", "PYTHONHASHSEED": hash_seed}
+    env = {"SOURCE_DATE_EPOCH": repo_epoch(), "PYTHONHASHSEED": hash_seed}
     if stages:
         config = root / "mkdocs.yml"
         config.write_text(re.sub(r"^hooks:\n(?:  - .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")

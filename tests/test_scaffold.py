@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, build_site, copy_tree, fixture_site, run_python
+from conftest import FIXTURE_EPOCH, REPO, build_site, copy_tree, fixture_site, run_python
 from gyeonggi_kb import load_site
 from gyeonggi_kb.editor_schemas import schema_path
 from gyeonggi_kb.load import FRONT_MATTER
@@ -27,7 +27,8 @@ NEW = {
 
 def scaffold(root, kind):
     record_id, _ = NEW[kind]
-    result = run_python("-m", "gyeonggi_kb", "new", kind, record_id, cwd=root)
+    # As `make new-…` runs it: with the build date the Makefile exports.
+    result = run_python("-m", "gyeonggi_kb", "new", kind, record_id, cwd=root, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.returncode == 0, result.stderr
     return result
 

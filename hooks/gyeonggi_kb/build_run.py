@@ -19,6 +19,7 @@ from .build_cache import build_cache
 from .preview import Preview
 from .problems import DataError
 from .publish import Published, publish
+from .review import review_warnings
 from .site import generate_site
 
 
@@ -51,6 +52,10 @@ class BuildRun:
     @property
     def problems(self) -> list:
         return self.preview.problems if self.preview else []
+
+    def review_reminders(self) -> list[str]:
+        """The lines a build prints for the records due for review (review.py); none while the data is broken."""
+        return review_warnings(self.site) if self.site is not None and not self.problems else []
 
     def publish(self, site_dir: Path, site_url: str) -> Published:
         """Publish the built folder and save what the build cache learnt."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout, shapes
-from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
+from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text, VerifyBy
 from .problems import Problem
 from .schema import Where
 from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_source
@@ -51,9 +51,10 @@ class Loaded:
     programme: Programme | None = None
     sessions: dict = field(default_factory=dict)
     modules: dict = field(default_factory=dict)
-    terms: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)  # published terms only (draft, reviewed)
     references: dict = field(default_factory=dict)
     recaps: dict = field(default_factory=dict)  # (session, lang) -> Recap
+    candidates: dict = field(default_factory=dict)  # terms with status 'candidate': kept off the site
     known_ids: dict = field(default_factory=dict)  # kind -> set of ids, including broken files
     problems: list = field(default_factory=list)
 
@@ -75,7 +76,12 @@ def texts(data: dict, key: str) -> Text:
 
 
 def sources(items) -> tuple:
-    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article")) for s in items or ())
+    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article"), s.get("licence")) for s in items or ())
+
+
+def verify_by(data: Mapping):
+    found = data.get("verify_by")
+    return VerifyBy(found["date"], found["note"], data.line_of("verify_by")) if found else None
 
 
 def build_record(kind: str, data: Mapping, origin: Origin):
@@ -94,6 +100,7 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             terms=tuple(data["terms"]), references=tuple(data["references"]),
             related=tuple(data["related"]), prerequisites=tuple(data["prerequisites"]),
             announced_in=sources(data["announced_in"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
         )
     if kind == "term":
         return Term(
@@ -110,10 +117,11 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             title=texts(data, "title"), summary=texts(data, "summary"),
             urls=Text(data["urls"]["ko"], data["urls"]["en"]),
             milestones=tuple(
-                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"))
+                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"), verify_by(m))
                 for m in data["milestones"]
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
             title_official=data.get("title_official", not (
                 data["jurisdiction"] in shapes.WORKING_TITLE_JURISDICTIONS and data["type"] in shapes.WORKING_TITLE_TYPES)),
         )
@@ -224,6 +232,20 @@ def load_recaps(root: Path, out: Loaded) -> None:
         )
 
 
+def set_candidates_apart(out: Loaded) -> None:
+    """Move candidate terms out of `terms`, so that nothing that publishes terms can reach them.
+
+    Every page, index, export, search entry and auto-link is made from
+    `terms`; a candidate waits in `candidates` (for the translation status)
+    until its status says it is ready. Its id is known as a candidate, not as
+    a term, so a reference to it is reported as such.
+    """
+    out.candidates = {k: t for k, t in out.terms.items() if t.status == shapes.CANDIDATE}
+    out.terms = {k: t for k, t in out.terms.items() if t.status != shapes.CANDIDATE}
+    out.known_ids["candidate"] = set(out.candidates)
+    out.known_ids["term"] = out.known_ids.get("term", set()) - out.known_ids["candidate"]
+
+
 # Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
 # (the list of pages for the translation status).
 DATA_FOLDERS = ("curriculum", "glossary", "references")
@@ -248,6 +270,7 @@ def load_all(root: Path) -> Loaded:
     out.sessions = load_collection(root, "session", out)
     out.modules = load_collection(root, "module", out)
     out.terms = load_collection(root, "term", out)
+    set_candidates_apart(out)
     out.references = load_collection(root, "reference", out)
     load_lessons(root, out.modules, out)
     load_recaps(root, out)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates
@@ -24,6 +24,7 @@ from .render_references import reference_pages
 from .render_recaps import recap_index_pages, recap_pages
 from .render_timeline import timeline_pages
 from .render_translation import translation_pages
+from .review import check_review_dates
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
 from .write import OWNED_FOLDERS, write_pages
@@ -42,6 +43,7 @@ class Site:
     build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
     pages: tuple = ()  # hand-written docs pages ('about.ko.md'), for the translation status
     inputs_key: str = ""  # a digest of everything the records come from, when a build cache is used
+    candidates: dict = field(default_factory=dict)  # candidate terms: never published, listed by the translation status
 
     @property
     def build_date(self):
@@ -55,10 +57,11 @@ class Site:
 
 def load_site(root: Path, environ=None) -> Site:
     loaded = load_all(root)
-    problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
+    review_problems = check_review_dates(loaded.references.values(), loaded.modules.values(), dates.build_date(epoch))
+    problems = sorted(set(check_all(loaded)) | set(review_problems))
     return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
-                list_docs_pages(root / "docs"))
+                list_docs_pages(root / "docs"), candidates=loaded.candidates)
 
 
 def render_pages(site: Site) -> dict:
