@@ -10,7 +10,10 @@ any builder with Material's page markup tomorrow). Output, in that folder:
 - in each page's head: hreflang/x-default links, the Atom feed link, and on
   untranslated fallbacks the canonical original, a notice and `lang`;
 - files: sitemap.xml with alternates, the glossary exports, calendars,
-  feeds, and the search data.
+  feeds, and the search data;
+- in each page's content, "(working translation)" after the first mention of
+  an English title that is not official (working_translations);
+- the 404 page of each language: its text, link home and search (not_found).
 
 It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). A pass over a folder where
@@ -36,8 +39,10 @@ from . import built_html
 from .alternates import sitemap, with_languages
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
+from .not_found import publish_not_found_pages
 from .search_data import search_files, with_search_base
 from .site_pages import BuiltPage, built_pages
+from .working_translations import TitleMarker, working_titles
 
 PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
 
@@ -59,15 +64,16 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     pages = built_pages(docs_dir, site_dir)
     present = {(page.lang, page.page) for page in pages}
     linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
+    titles = TitleMarker(working_titles(site))
     done = Published()
     term_pages = []
     for page in pages:
         if layout.term_of_page(page.page):
             term_pages.append(page)  # after every other page: they list who mentions them
         else:
-            publish_page(site_dir, page, linker, site_url, done)
+            publish_page(site_dir, page, linker, titles, site_url, done)
     for page in term_pages:
-        publish_page(site_dir, page, linker, site_url, done)
+        publish_page(site_dir, page, linker, titles, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
         **published_files(site, site_url, cache),
@@ -78,6 +84,7 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     for rel, data in sorted(files.items()):
         if write_if_changed(site_dir / rel, data):
             done.files.append(rel)
+    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK)
     return done
 
 
@@ -117,7 +124,7 @@ class PageLinker:
         return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, site_url: str, done: Published) -> None:
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, site_url: str, done: Published) -> None:
     path = site_dir / page.file
     text = path.read_text(encoding="utf-8")
     if PUBLISHED_MARK in text:
@@ -125,6 +132,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, site_url: 
         return
     content = hide_decorative_checkboxes(built_html.content(text))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
+    content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
     text = with_search_base(text, page)
