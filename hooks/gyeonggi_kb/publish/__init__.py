@@ -29,16 +29,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import layout
-from ..accessible_html import hide_decorative_checkboxes
-from ..autolink import apply_links, glossary_matcher
-from ..build_cache import NO_CACHE, BuildCache
-from ..mentions import add_mentions
-from ..write import write_if_changed
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+from gyeonggi_kb.write import write_if_changed
+
 from . import built_html
+from .accessible_html import hide_decorative_checkboxes
 from .alternates import sitemap, with_languages
+from .autolink import apply_links, glossary_matcher
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
+from .mentions import add_mentions
 from .not_found import publish_not_found_pages
 from .search_data import search_files, with_search_base
 from .site_pages import BuiltPage, built_pages
