@@ -40,7 +40,8 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 	touch $@
 
 # --no-strict: a strict rebuild fails on any warning and the preview then waits until it is fixed;
-# `make build` and CI stay strict.
+# `make build` and CI stay strict. --dirty: a rebuild writes only the pages that changed (and those
+# the hooks know depend on what changed, see hooks/gyeonggi_kb/pipeline/preview.py), in seconds instead of a full build.
 ifeq ($(BUILDER),zensical)
 serve: $(ZBIN)/.installed
 	$(ZBIN)/python hooks/zensical_preview.py --dev-addr 127.0.0.1:8000 $(if $(SERVE_LANG),--lang $(SERVE_LANG))
@@ -51,8 +52,8 @@ build: $(ZBIN)/.installed
 	$(ZBIN)/zensical-i18n build --strict -f zensical.yml
 	@$(ZBIN)/python -m gyeonggi_kb publish site
 else
-serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; data errors print here, the preview stays up (BUILDER=zensical: see README)
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; problems print here and show on the page (BUILDER=zensical: see README)
+	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr 127.0.0.1:8000
 
 build: validate ## Strict build of both languages into site/ (BUILDER=zensical: with Zensical, in .venv-zensical)
 	$(BIN)/mkdocs build --strict
@@ -77,7 +78,7 @@ clean: ## Remove site/, the build cache and the generated folders under docs/
 	rm -rf site .cache/gyeonggi_kb .zensical-i18n docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
-schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
+schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/data/shapes.py
 	@$(BIN)/python -m gyeonggi_kb schemas
 
 .PHONY: new-module new-term new-reference new-recap

@@ -34,10 +34,10 @@ import time
 from pathlib import Path
 
 from gyeonggi_kb import DataError, layout
-from gyeonggi_kb.build_run import BuildRun
-from gyeonggi_kb.builder_config import site_url
-from gyeonggi_kb.load import DATA_FOLDERS
-from gyeonggi_kb.preview import Preview
+from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.pipeline.config import site_url
+from gyeonggi_kb.data.load import DATA_FOLDERS
+from gyeonggi_kb.pipeline.preview import Preview
 
 ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.5

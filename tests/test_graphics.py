@@ -15,8 +15,8 @@ import pytest
 
 from conftest import MINIMAL, copy_tree
 from gyeonggi_kb import load_site
-from gyeonggi_kb.site import render_pages
-from gyeonggi_kb.svg import page_url, wrap
+from gyeonggi_kb.generate import render_pages
+from gyeonggi_kb.pages.svg import page_url, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAP, STRIP = "kb-map", "kb-schedule"
@@ -50,7 +50,8 @@ def figure(tmp_path: Path, page: str, fig_id: str, files: dict | None = None, le
     for module_id in lesson_for:  # a module needs its lessons to validate
         for lang in ("ko", "en"):
             files = {**(files or {}), f"curriculum/lessons/{module_id}.{lang}.md": (MINIMAL / f"curriculum/lessons/ai-basics.{lang}.md").read_text()}
-    site = load_site(copy_tree(tmp_path, files))
+    # Built while the programme runs (2025-11-05): the words for what is not known yet (programme_state).
+    site = load_site(copy_tree(tmp_path, files), environ={"SOURCE_DATE_EPOCH": "1762300800"})
     assert site.problems == []
     markdown = render_pages(site)[page]
     found = re.search(rf'<figure class="kb-figure" id="{fig_id}">.*?</figure>', markdown)
@@ -170,7 +171,7 @@ def test_every_link_in_the_built_pictures_opens_a_page_in_the_same_language(site
         assert (site_dir / target / "index.html").is_file(), f"{page}: {href}"
         assert target.startswith("en/") == page.startswith("en/"), f"{page}: {href} leaves the page's language"
     if "timeline" in page:  # one mark per entry of the list below the picture
-        from gyeonggi_kb.render_timeline import timeline_entries
+        from gyeonggi_kb.pages.timeline import timeline_entries
         assert len(hrefs) == len(timeline_entries(load_site(built_repo)))
     else:
         assert len({h for h in hrefs if "sessions/" in h}) == 8
@@ -243,8 +244,8 @@ reviewed: 2025-06-01
 def timeline_figure(tmp_path: Path, lang: str, files: dict | None = None, build_date=None) -> ET.Element:
     from types import SimpleNamespace
 
-    from gyeonggi_kb.render_timeline import timeline_entries
-    from gyeonggi_kb.svg_timeline import render_policy_timeline
+    from gyeonggi_kb.pages.timeline import timeline_entries
+    from gyeonggi_kb.pages.svg_timeline import render_policy_timeline
 
     site = load_site(copy_tree(tmp_path, files))
     assert site.problems == []

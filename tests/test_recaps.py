@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from gyeonggi_kb.write import GENERATED_MARK
 from conftest import REPO, copy_tree
-from gyeonggi_kb import generate, load_site, shapes
-from gyeonggi_kb.schema import Where
-from gyeonggi_kb.yamlsource import parse_yaml
+from gyeonggi_kb.generate import generate
+from gyeonggi_kb import load_site
+from gyeonggi_kb.data import shapes
+from gyeonggi_kb.data.schema import Where
+from gyeonggi_kb.data.yamlsource import parse_yaml
 
 RECAP = """---
 title: "Session 1 recap"
@@ -60,6 +62,20 @@ def test_a_recap_date_must_match_its_session(tmp_path):
     ]
 
 
+def test_a_recap_needs_a_held_session_with_a_date(tmp_path):
+    undated = RECAP.replace("session: s01", "session: s02")
+    assert recap_problems(tmp_path / "a", undated, "curriculum/recaps/s02.en.md") == [
+        "curriculum/recaps/s02.en.md:3: recap 's02' (en): session 's02' has no confirmed date in curriculum/sessions/s02.yml; "
+        "a recap needs a held session: set its date and 'status: held' there, with the public source that reports them under 'sources'",
+    ]
+    session = (copy_tree(tmp_path / "b") / "curriculum/sessions/s01.yml").read_text(encoding="utf-8")
+    root = copy_tree(tmp_path / "c", {"curriculum/recaps/s01.en.md": RECAP, "curriculum/sessions/s01.yml": session.replace("status: held", "status: cancelled")})
+    assert [str(p) for p in load_site(root).problems] == [
+        "curriculum/recaps/s01.en.md:3: recap 's01' (en): session 's01' has the status 'cancelled' in curriculum/sessions/s01.yml; "
+        "a recap needs a held session: set 'status: held' there once a public source reports that it took place",
+    ]
+
+
 def test_front_matter_shape_errors_name_the_file_line(tmp_path):
     text = RECAP.replace("takeaways:\n  - It took place.\n", "takeaway: It took place.\n")
     assert recap_problems(tmp_path, text) == [
@@ -78,7 +94,7 @@ def test_a_recap_body_must_not_repeat_the_page_title(tmp_path):
 def test_recap_files_need_a_language_suffix_and_front_matter(tmp_path):
     root = copy_tree(tmp_path, {"curriculum/recaps/s01.md": RECAP, "curriculum/recaps/s01.ko.md": "## 본문\n"})
     assert [str(p) for p in load_site(root).problems] == [
-        "curriculum/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines (copy curriculum/recaps/template.ko.md)",
+        "curriculum/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines: move this file aside, run `make new-recap SESSION=s01` and copy your text below the front matter it writes",
         "curriculum/recaps/s01.md:0: recap file names must end in .ko.md or .en.md, e.g. 's01.ko.md'",
     ]
 
@@ -91,7 +107,8 @@ def test_the_templates_have_the_recap_shape():
         assert problems == [] and list(shapes.RECAP.check(data, "", Where(path.name, 1))) == []
 
 
-def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp_path):
+def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762300800")  # while the programme runs; once it is over, see test_programme_state
     root = copy_tree(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
     generate(root)
     assert "[Session 1 recap](../recaps/s01.md)" in (root / "docs/sessions/s01.en.md").read_text()

@@ -9,7 +9,7 @@ import pytest
 
 from gyeonggi_kb.search_index import enrich_index, glossary_labels, render_search_indexes, split_index
 from gyeonggi_kb.search_tokens import SEPARATOR, compound_pieces, words
-from gyeonggi_kb.backlinks import term_page
+from gyeonggi_kb.layout import term_page
 
 
 @pytest.mark.parametrize(

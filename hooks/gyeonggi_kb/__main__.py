@@ -20,17 +20,17 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build_run import BuildRun
-from .builder_config import site_url
-from .editor_schemas import render_schemas, stale_schemas, write_schemas
-from .glossary_import import ImportOptions, import_glossary
-from .import_report import report_lines
+from .pipeline.config import site_url
+from .pipeline.run import BuildRun
+from .checks.review import DEFAULT_MONTHS, github_annotation, review_due, summary
+from .checks.translation import coverage, translation_gaps
+from .generate import load_site
+from .pages.translation_status import render_terminal
 from .problems import DataError
-from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
-from .render_translation import render_terminal
-from .review import DEFAULT_MONTHS, github_annotation, review_due, summary
-from .site import load_site
-from .translation import coverage, translation_gaps
+from .tools.editor_schemas import render_schemas, stale_schemas, write_schemas
+from .tools.glossary_import import ImportOptions, import_glossary
+from .tools.import_report import report_lines
+from .tools.scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 
 
 def main(argv=None) -> int:
@@ -132,7 +132,7 @@ def schemas_command(root: Path, check: bool) -> int:
     if check:
         stale = stale_schemas(root)
         for rel in stale:
-            print(f"{rel}:0: out of date with hooks/gyeonggi_kb/shapes.py; run `make schemas` and commit the result", file=sys.stderr)
+            print(f"{rel}:0: out of date with hooks/gyeonggi_kb/data/shapes.py; run `make schemas` and commit the result", file=sys.stderr)
         return 1 if stale else 0
     written = write_schemas(root)
     print(f"schemas: {len(written)} written, {len(render_schemas()) - len(written)} unchanged")
@@ -146,15 +146,17 @@ def new_command(root: Path, kind: str, record_id: str) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print("created:\n" + "\n".join(f"  {rel}" for rel in created))
-    print(f"next: replace every '{PLACEHOLDER}' (values and comments) with sourced text in both languages, "
-          "then run `make validate` and `make serve` to check it")
+    print(f"next: replace every '{PLACEHOLDER}' (values and comments) with sourced text in both languages. "
+          "Until then `make validate` and `make build` list each one left as file:line and fail, "
+          "and `make serve` shows the page with the list on it")
     return 0
 
 
 def translation_status_command(root: Path) -> int:
     site = load_site(root)
-    if site.problems:  # broken records are left out, so the status would be incomplete
-        print(DataError(site.problems).report() + "\nfix these first; the translation status needs valid data", file=sys.stderr)
+    broken = [p for p in site.problems if p.kind == "data"]
+    if broken:  # broken records are left out, so the status would be incomplete (placeholders are part of it)
+        print(DataError(broken).report() + "\nfix these first; the translation status needs valid data", file=sys.stderr)
         return 1
     gaps = translation_gaps(site, site.pages)
     print(render_terminal(gaps, coverage(site, site.pages, gaps)))

@@ -10,14 +10,19 @@ any builder with Material's page markup tomorrow). Output, in that folder:
 - in each page's head: hreflang/x-default links, the Atom feed link, and on
   untranslated fallbacks the canonical original, a notice and `lang`;
 - files: sitemap.xml with alternates, the glossary exports, calendars,
-  feeds, and the search data.
+  feeds, and the search data;
+- in each page's content, "(working translation)" after the first mention of
+  an English title that is not official (working_translations);
+- the 404 page of each language: its text, link home and search (not_found).
 
 A builder that builds each language as a site of its own (Zensical with
 zensical-i18n) also writes a sitemap and a search index per language, both
 listing the untranslated fallbacks; the pass rewrites them without those.
 
 It never imports a builder, and running it twice changes nothing the second
-time (a page carries a marker once published). It may import the data and
+time (a page carries a marker once published). A pass over a folder where
+only some pages were built again (a preview's partial rebuild) is given what
+the other pages mention (`mentions`), for the "mentioned in" lists. It may import the data and
 pages stages and `layout`; nothing before it imports it.
 """
 
@@ -28,18 +33,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import layout
-from ..accessible_html import hide_decorative_checkboxes
-from ..autolink import apply_links, glossary_matcher
-from ..build_cache import NO_CACHE, BuildCache
-from ..mentions import add_mentions
-from ..write import replace_file, write_if_changed
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+from gyeonggi_kb.write import replace_file, write_if_changed
+
 from . import built_html
+from .accessible_html import hide_decorative_checkboxes
 from .alternates import sitemap, with_languages
+from .autolink import apply_links, glossary_matcher
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
+from .mentions import add_mentions
+from .not_found import publish_not_found_pages
 from .search_data import builder_search_files, search_files, with_search_base
 from .site_pages import BuiltPage, built_pages
+from .working_translations import TitleMarker, working_titles
 
 PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
 
@@ -51,21 +59,26 @@ class Published:
     pages: int = 0
     already: int = 0  # pages that carried the mark of an earlier pass and were left alone
     files: list = field(default_factory=list)
+    mentions: dict = field(default_factory=dict)  # PageLinker.pages: what each page mentions, for the next pass
 
 
-def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE) -> Published:
-    """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read."""
+def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE, mentions=None) -> Published:
+    """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read.
+
+    `mentions` is what an earlier pass found the pages mention (`Published.mentions`)."""
     pages = built_pages(docs_dir, site_dir)
-    linker = PageLinker(site.terms, cache)
+    present = {(page.lang, page.page) for page in pages}
+    linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
+    titles = TitleMarker(working_titles(site))
     done = Published()
     term_pages = []
     for page in pages:
         if layout.term_of_page(page.page):
             term_pages.append(page)  # after every other page: they list who mentions them
         else:
-            publish_page(site_dir, page, linker, site_url, done)
+            publish_page(site_dir, page, linker, titles, site_url, done)
     for page in term_pages:
-        publish_page(site_dir, page, linker, site_url, done)
+        publish_page(site_dir, page, linker, titles, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
         **language_sitemaps(site_dir, pages, site_url),
@@ -73,10 +86,12 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         **search_files(site_dir, pages, site.terms, cache),
         **builder_search_files(site_dir, pages),
     }
+    done.mentions = linker.pages
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
     for rel, data in sorted(files.items()):
         if write_if_changed(site_dir / rel, data):
             done.files.append(rel)
+    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK)
     return done
 
 
@@ -92,33 +107,40 @@ def language_sitemaps(site_dir: Path, pages: list[BuiltPage], site_url: str) -> 
 class PageLinker:
     """Glossary links for every page of one pass, remembering who mentions which term."""
 
-    def __init__(self, terms: dict, cache: BuildCache):
+    def __init__(self, terms: dict, cache: BuildCache, carried: dict | None = None):
         self.terms = terms
         self.matcher = glossary_matcher(terms.values())  # one trie for every page of the pass
         self.key = glossary_key(terms)
         self.cache = cache
-        self.mentions: dict = defaultdict(list)  # (language, term id) -> [(page URL, title)]
+        # (language, page) -> (page URL, title, ids of the terms its text links); pages of earlier passes first
+        self.pages: dict = dict(carried or {})
+        self.by_term: dict | None = None  # (language, term id) -> [(page URL, title)], once term pages are reached
 
     def link(self, content: str, page: BuiltPage, title: str) -> str:
         if not page.autolink:
+            self.pages[(page.lang, page.page)] = (page.url, title, ())
             return content
         edits, linked = self.cache.get_or_compute(
             "links", (self.key, content, page.page, page.lang, page.text_lang),
             lambda: find_page_links(content, page, self.terms, self.matcher),
         )
-        if not layout.term_of_page(page.page):
-            for term_id in linked:
-                self.mentions[(page.lang, term_id)].append((page.url, title))
+        self.pages[(page.lang, page.page)] = (page.url, title, () if layout.term_of_page(page.page) else tuple(linked))
+        self.by_term = None
         return apply_links(content, edits)
 
     def with_mentions(self, content: str, page: BuiltPage) -> str:
         term_id = layout.term_of_page(page.page)
         if term_id is None:
             return content
-        return add_mentions(content, page.url, self.mentions.get((page.lang, term_id), []), page.text_lang)
+        if self.by_term is None:
+            self.by_term = defaultdict(list)
+            for (lang, _), (url, title, linked) in self.pages.items():
+                for linked_id in linked:
+                    self.by_term[(lang, linked_id)].append((url, title))
+        return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, site_url: str, done: Published) -> None:
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, site_url: str, done: Published) -> None:
     path = site_dir / page.file
     text = path.read_text(encoding="utf-8")
     if PUBLISHED_MARK in text:
@@ -126,6 +148,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, site_url: 
         return
     content = hide_decorative_checkboxes(built_html.content(text))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
+    content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
     text = with_search_base(text, page)

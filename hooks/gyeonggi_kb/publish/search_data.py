@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import layout
-from ..build_cache import NO_CACHE, BuildCache
-from ..search_index import glossary_labels, render_search_indexes
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+from gyeonggi_kb.search_index import glossary_labels, render_search_indexes
+
 from . import built_html
 from .site_pages import BuiltPage
 
