@@ -16,7 +16,9 @@ from __future__ import annotations
 import html
 import re
 
-ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
+# Zensical's theme opens the article with the target of its "skip to content" link: theme, not content,
+# so a pass that replaces the content (not_found.py) keeps it.
+ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>(?:\s*<a id="__skip" tabindex="-1"></a>)?')
 ARTICLE_CLOSE = "</article>"
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
 TITLE = re.compile(r"<title>.*?</title>", re.S)
