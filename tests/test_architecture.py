@@ -61,8 +61,10 @@ def module_files(package: Path) -> dict[str, Path]:
     return modules
 
 
-def imports_of(module: str, path: Path, known: set) -> set[str]:
-    """The package's modules that `module` imports (a name imported from a package counts as its module if it is one)."""
+def imports_of(module: str, path: Path, known: set, unresolved: list | None = None) -> set[str]:
+    """The package's modules that `module` imports (a name imported from a package counts as its module if it is one).
+
+    Imports of the package that name no module of it are added to `unresolved`."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -77,6 +79,9 @@ def imports_of(module: str, path: Path, known: set) -> set[str]:
                 target = node.module or ""
             found.add(target)
             found.update(f"{target}.{alias.name}" for alias in node.names if f"{target}.{alias.name}" in known)
+    if unresolved is not None:
+        root = module.split(".")[0]
+        unresolved += [f"{module} imports {name}" for name in sorted(found) if name.split(".")[0] == root and name not in known]
     return {name for name in found if name in known}
 
 
@@ -110,6 +115,15 @@ def closure(graph: dict, roots) -> set[str]:
 def adapter_imports(graph: dict) -> set[str]:
     """What hooks/hooks.py (the MkDocs adapter) imports of the package."""
     return imports_of("hooks", ADAPTER, set(graph))
+
+
+def test_every_import_of_the_package_names_one_of_its_modules():
+    files = module_files(PACKAGE)
+    unresolved = []
+    for module, path in files.items():
+        imports_of(module, path, set(files), unresolved)
+    imports_of("gyeonggi_kb.hooks", ADAPTER, set(files), unresolved)
+    assert unresolved == []
 
 
 def test_every_stage_imports_only_itself_and_earlier_stages():

@@ -20,12 +20,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .pipeline.config import site_url
-from .pipeline.run import BuildRun
 from .checks.review import DEFAULT_MONTHS, github_annotation, review_due, summary
 from .checks.translation import coverage, translation_gaps
 from .generate import load_site
 from .pages.translation_status import render_terminal
+from .pipeline.config import site_url
+from .pipeline.run import BuildRun
 from .problems import DataError
 from .tools.editor_schemas import render_schemas, stale_schemas, write_schemas
 from .tools.glossary_import import ImportOptions, import_glossary
