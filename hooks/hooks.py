@@ -22,19 +22,15 @@ makes one small, idempotent change to MkDocs' own objects:
   stays up while an editor fixes the YAML (the first build still stops).
   The generated folders are left out of the watch: one edit, one rebuild.
 - on_post_build: after the last language, write the glossary exports (JSON,
-  its schema, CSV, TBX) at the site root, sessions.ics and the Atom feeds of each language, and one
-  search index per language in place of the merged one that the i18n plugin
-  wrote (gyeonggi_kb.search_index).
+  its schema, CSV, TBX) at the site root, sessions.ics and the Atom feeds of each language, then
+  search: an index per language made from the built pages and the search box
+  in every page's header (gyeonggi_kb.search; the theme's search plugin is off).
 - on_page_context: mark untranslated fallback pages (a Korean file served
   under /en/) so the template adds a notice and lang="ko", and point their
-  canonical link at the Korean original; collect hreflang alternates; keep
-  fallbacks out of the search index, where their Korean original already is
-  (this replaces the i18n plugin's reconfigure_search, which is quadratic).
-  For search, also point the page's search `base` at its language root, so
-  the /en/ site fetches /en/search/search_index.json (priority 10: after the
-  i18n plugin, 50, and before the search plugin, 0, which reads
-  page.meta["search"] and page.content).
-  KB_SEARCH_STOCK=1 skips every search change, for the benchmark's stock build.
+  canonical link at the Korean original; collect hreflang alternates
+  (priority 10: after the i18n plugin, 50, which sets the page's language).
+  KB_SEARCH_STOCK=1 skips our search, for the benchmark's stock build (which
+  turns Material's search plugin back on).
 - on_page_markdown: frame each hand-written recap with its front-matter data.
 
 Module-level state is only `SERVING`, set by on_serve and kept for the life of
@@ -45,19 +41,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.utils import get_relative_url
 
 from gyeonggi_kb import DataError
 from gyeonggi_kb.accessible_html import hide_decorative_checkboxes
-from gyeonggi_kb.backlinks import term_page
 from gyeonggi_kb.build_cache import build_cache
 from gyeonggi_kb.page_links import PageLinker
 from gyeonggi_kb.render_recaps import recap_page_markdown
-from gyeonggi_kb.search_index import glossary_labels, language_prefixes, search_index_files
+from gyeonggi_kb.search import write_search, write_search_files
 from gyeonggi_kb.site import generate_site, published_files
 from gyeonggi_kb.write import OWNED_FOLDERS, write_if_changed
 
@@ -76,10 +69,6 @@ def on_config(config):
     if overrides in dirs:
         dirs.remove(overrides)
     dirs.insert(0, overrides)
-    if not stock_search():
-        # Material keeps preferences (colour scheme) under base_url unless a scope is set;
-        # with a base per language they would no longer be shared, so scope them to the site.
-        config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
     return config
 
 
@@ -166,10 +155,9 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-200)
 def on_post_build(config):
-    """Write the files that are not pages into site/.
+    """Write the files that are not pages into site/, then add search to the built site.
 
-    Glossary exports, calendars, feeds and the per-language search indexes:
-    all languages at once, after the last language's build. The i18n
+    Glossary exports, calendars, feeds and search: all languages at once, after the last language's build. The i18n
     plugin runs the other languages' builds inside the first build's
     on_post_build (priority -100) and marks itself `building` meanwhile; at
     -200 this runs after it. One call for all languages keeps the exports
@@ -183,7 +171,8 @@ def on_post_build(config):
         return  # a nested language build: the first build's call, after all of them, writes everything
     for rel, text in published_files(site, config.site_url or "/", config["kb_cache"].table("published")).items():
         write_if_changed(Path(config.site_dir) / rel, text)
-    write_search_indexes(config, site.terms)
+    if not stock_search():
+        write_search_files(Path(config.site_dir), write_search(Path(config.site_dir), site, config["kb_cache"]))
     config["kb_cache"].save()
 
 
@@ -196,14 +185,12 @@ def stock_search() -> bool:
     return os.environ.get("KB_SEARCH_STOCK") == "1"
 
 
-@event_priority(10)  # after i18n (50) sets the page language, before search (0) indexes the page
+@event_priority(10)  # after i18n (50) sets the page language
 def on_page_context(context, page, config, nav):
     file = page.file
     current = context.get("i18n_page_locale")
     if not current or not hasattr(file, "alternates"):
         return context
-    if not stock_search():
-        separate_search_by_language(context, page, current)
     # An alternate only counts when it is written in its language: a Korean
     # fallback served under /en/ is not an English version of the page.
     alternates = {lang: f for lang, f in sorted(file.alternates.items()) if getattr(f, "locale", None) == lang}
@@ -213,23 +200,7 @@ def on_page_context(context, page, config, nav):
         page.meta["kb_hreflang"].append(("x-default", absolute_url(config, default)))
     if file.locale != current:
         page.meta["kb_fallback"] = file.locale
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         original = alternates.get(file.locale)
         if original is not None:
             page.canonical_url = absolute_url(config, original)
     return context
-
-
-def separate_search_by_language(context, page, current):
-    prefix = language_prefixes().get(current)
-    if prefix:  # only Material's JavaScript reads base_url when a page is given; asset URLs use page.url
-        context["base_url"] = get_relative_url(prefix, page.url)
-
-
-def write_search_indexes(config, terms):
-    merged = Path(config.site_dir) / "search" / "search_index.json"
-    if stock_search() or not merged.is_file():
-        return
-    labels = {lang: glossary_labels(terms, term_page, lang) for lang in language_prefixes()}
-    for rel, text in search_index_files(merged.read_text(encoding="utf-8"), labels, config["kb_cache"]).items():
-        write_if_changed(Path(config.site_dir) / rel, text)

@@ -1,6 +1,7 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
     validate | generate | schemas [--check] | new KIND ID | import-glossary FILE.csv | translation-status
+    search-index SITE_DIR   (search for a built site, from any builder; the glossary comes from --root)
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data.
@@ -17,14 +18,15 @@ from .glossary_import import import_glossary
 from .problems import DataError
 from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 from .render_translation import render_terminal
+from .search import write_search, write_search_files
 from .site import generate, load_site
 from .translation import coverage, translation_gaps
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="gyeonggi_kb", description=__doc__)
-    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary", "translation-status"))
-    parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file")
+    parser.add_argument("command", choices=("validate", "generate", "schemas", "new", "import-glossary", "translation-status", "search-index"))
+    parser.add_argument("args", nargs="*", help="new: the kind (module, term, reference, recap) and the id or session; import-glossary: the CSV file; search-index: the built site's folder")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     parser.add_argument("--check", action="store_true", help="schemas: only report files that are out of date (exit 1)")
     args = parser.parse_args(argv)
@@ -37,6 +39,8 @@ def main(argv=None) -> int:
         return new_command(root, *(args.args + ["", ""])[:2])
     if args.command == "import-glossary":
         return import_command(root, args.args)
+    if args.command == "search-index":
+        return search_index_command(root, args.args)
     if args.command == "validate":
         site = load_site(root)
         if site.problems:
@@ -66,6 +70,19 @@ def import_command(root: Path, files: list) -> int:
         print(DataError(problems).report() + "; nothing was written", file=sys.stderr)
         return 1
     print(f"imported: {len(written)} glossary file(s) written" + "".join(f"\n  {p}" for p in written))
+    return 0
+
+
+def search_index_command(root: Path, folders: list) -> int:
+    if len(folders) != 1 or not next(Path(folders[0]).rglob("*.html"), None):
+        print("search-index needs the folder of a built site (with its HTML pages): python -m gyeonggi_kb search-index site", file=sys.stderr)
+        return 2
+    site_dir = Path(folders[0])
+    site = load_site(root)  # for the glossary labels; a data problem leaves a term out, it does not stop search
+    files = write_search(site_dir, site)
+    changed = write_search_files(site_dir, files)
+    pages = sum(rel.endswith(".html") for rel in files)
+    print(f"search: {pages} pages with the search box, {len(files) - pages} index and engine files; {changed['written']} written, {changed['removed']} removed")
     return 0
 
 

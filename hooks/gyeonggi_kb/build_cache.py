@@ -3,8 +3,8 @@
 Most builds change little: `mkdocs serve` rebuilds after one edit, and a
 second `make build` changes nothing. Three pure steps of the build repeat
 the same work on the same inputs every time: loading and rendering the data
-(site.py), linking glossary terms in each page (autolink.py) and cutting
-search entries into compound pieces (search_tokens.py). Each result is
+(site.py), linking glossary terms in each page (autolink.py) and reading
+the searchable text of each built page (search/pages.py). Each result is
 stored under a digest of everything it is computed from, so a hit gives
 exactly what computing it again would give, and a build with a warm cache
 writes the same bytes as one without (tests/test_reproducible.py builds
@@ -54,8 +54,8 @@ def code_version() -> str:
     """A digest of this package's source and of the interpreter and PyYAML it runs on."""
     package = Path(__file__).resolve().parent
     parts = [sys.version, yaml.__version__, str(getattr(yaml, "__with_libyaml__", False))]
-    for path in sorted(package.glob("*.py")):
-        parts += [path.name, path.read_bytes()]
+    for path in sorted(package.rglob("*.py")):  # subpackages too (search/)
+        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
     return digest(*parts)
 
 

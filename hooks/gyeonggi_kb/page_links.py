@@ -10,12 +10,9 @@ needs around it, in two steps per page:
    list the pages that mention the term (all pages are planned by then:
    terms form a graph, so mentions wait for every page).
 
-The links go in after the search index has read the page. The index keeps
-the text of links, not the links, so it is the same either way; but an
-anchor with a tooltip per term adds tags and attributes that the search
-plugin's HTML parser would otherwise walk through on every page. The
-mentions lists are not indexed either: they name other pages, whose own
-entries already carry their text.
+Search reads the finished pages after the build (gyeonggi_kb.search) and
+keeps the text of links, not the links. The mentions lists are marked to be
+left out of it: they name other pages, whose own entries carry their text.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from pathlib import Path
 OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references", "translation-status")
 
 
-def write_if_changed(target: Path, text: str) -> bool:
-    """Write `text` to `target` unless it already holds these bytes. Returns whether it wrote."""
-    data = text.encode("utf-8")
+def write_if_changed(target: Path, text: str | bytes) -> bool:
+    """Write `text` (UTF-8 if a str) to `target` unless it already holds these bytes. Returns whether it wrote."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if target.is_file() and target.read_bytes() == data:
         return False
     if not target.parent.is_dir():  # a stat; mkdir(exist_ok=True) raises and catches for every page
