@@ -47,7 +47,7 @@ CLOSE = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.
 
 def icon(path: str, css_class: str = "") -> str:
     extra = f' class="{css_class}"' if css_class else ""
-    return f'<svg{extra} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{path}"/></svg>'
+    return f'<svg{extra} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="{path}"/></svg>'
 
 
 @lru_cache(maxsize=None)
