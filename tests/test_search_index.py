@@ -152,10 +152,10 @@ def test_the_english_search_box_speaks_english_and_reads_the_english_index():
 
 
 def test_links_from_an_error_page_start_at_the_site_root_the_theme_names():
-    assert site_root_from("en/glossary/index.html", "") == "../../"
-    config = '<script id="__config" type="application/json">{"annotate": null, "base": "/kb", "features": []}</script>'
+    assert site_root_from("en/glossary/index.html", b"") == "../../"
+    config = b'<script id="__config" type="application/json">{"annotate": null, "base": "/kb", "features": []}</script>'
     assert site_root_from("404.html", config) == "/kb/"  # served at any address that was not found
-    assert site_root_from("404.html", "<html></html>") is None
+    assert site_root_from("404.html", b"<html></html>") is None
 
 
 def test_a_page_without_a_header_is_left_alone():

@@ -35,14 +35,14 @@ from pathlib import Path
 from ..build_cache import digest
 from ..model import LANGS
 from ..write import write_if_changed
-from .index import build_index, term_labels
+from .index import build_index, page_weights, term_labels
 from .pages import NOT_PAGES, article_of, built_pages, language_of, page_title, read_page
 from .shards import ENTRY, render_index_files
 from .ui import add_search_ui, asset, compact_script
 
 ENGINE_DIR = "assets/kb-search"
 # Material's and Zensical's page configuration; on an error page its base is the site's absolute path.
-_ABSOLUTE_BASE = re.compile(r'<script id="__config"[^>]*>[^<]*?"base":\s*"(/[^"]*)"')
+_ABSOLUTE_BASE = re.compile(rb'<script id="__config"[^>]*>[^<]*?"base":\s*"(/[^"]*)"')
 
 
 def language_prefixes() -> dict:
@@ -59,31 +59,33 @@ def engine_file() -> tuple[str, bytes]:
 def write_search(site_dir: Path, site, cache=None, prefixes: dict | None = None) -> dict:
     """{site-relative path: bytes} of the search index files, the engine and every page with the search box.
 
-    `site` gives the glossary labels; `cache` (a BuildCache) remembers each
-    page's sections by the digest of its article, so unchanged pages are not
-    read again.
+    `site` gives the glossary labels. `cache` (a BuildCache) remembers each
+    page's sections and words by a digest of its article, and each
+    language's index files by the digests of all its pages and its labels:
+    a build of unchanged pages only adds the search box to them.
     """
     prefixes = prefixes or language_prefixes()
     engine_path, engine = engine_file()
     files = {engine_path: engine}
-    memo = cache.table("search") if cache is not None else None
     for lang, found in built_pages(site_dir, prefixes).items():
-        pages = []
+        keys, pages, weights = [], [], {}
         for rel, page_html in found:
             to_site_root = site_root_from(rel, page_html)
             if to_site_root is not None:
-                files[rel] = add_search_ui(page_html, lang, to_site_root, to_site_root + prefixes[lang], engine_path).encode("utf-8")
+                files[rel] = add_search_ui(page_html, lang, to_site_root, to_site_root + prefixes[lang], engine_path)
             if rel.rsplit("/", 1)[-1] not in NOT_PAGES:
-                page = remembered_page(page_html, language_of(rel, prefixes)[1], memo)
-                if page is not None:
-                    pages.append(page)
-        index = build_index(pages, term_labels(site.terms, lang))
-        for rel, data in render_index_files(index).items():
+                key, read = remembered_page(page_html, language_of(rel, prefixes)[1], cache)
+                keys.append(key)
+                if read:
+                    pages.append(read[0])
+                    weights[read[0].url] = read[1]
+        labels = term_labels(site.terms, lang)
+        for rel, data in remembered_index(keys, labels, lambda: render_index_files(build_index(pages, labels, weights)), cache).items():
             files[prefixes[lang] + rel] = data
     return files
 
 
-def site_root_from(rel: str, page_html: str) -> str | None:
+def site_root_from(rel: str, page_html: bytes) -> str | None:
     """The URL of the site's root as seen from the page: relative (`../../`), or absolute for an error page.
 
     A 404 page is served at whatever address was not found, so only an absolute
@@ -93,18 +95,33 @@ def site_root_from(rel: str, page_html: str) -> str | None:
     if rel.rsplit("/", 1)[-1] not in NOT_PAGES:
         return "../" * rel.count("/")
     base = _ABSOLUTE_BASE.search(page_html)
-    return base.group(1).rstrip("/") + "/" if base else None
+    return base.group(1).decode("utf-8").rstrip("/") + "/" if base else None
 
 
-def remembered_page(page_html: str, url: str, memo):
-    if memo is None:
-        return read_page(page_html, url)
-    key = digest(url, page_title(page_html), article_of(page_html) or "")
-    page = memo.get(key)
-    if page is None:
+def remembered_page(page_html: bytes, url: str, cache) -> tuple[str, tuple | None]:
+    """(digest of what the page's search content comes from, (Page, its words) or None if nothing to search)."""
+    key = digest(url, page_title(page_html), article_of(page_html) or b"")
+    memo = cache.table("search") if cache is not None else None
+    read = memo.get(key) if memo is not None else None
+    if read is None:
         page = read_page(page_html, url)
-        memo.put(key, page or False)
-    return page or None
+        read = (page, page_weights(page)) if page else False
+        if memo is not None:
+            memo.put(key, read)
+    return key, read or None
+
+
+def remembered_index(page_keys: list, labels: dict, render, cache) -> dict:
+    """The index files of one language: `render()`, or what it gave before for the same pages and labels."""
+    if cache is None:
+        return render()
+    table = cache.table("search-index")
+    key = digest(*page_keys, repr(sorted(labels.items())))
+    files = table.get(key)
+    if files is None:
+        files = render()
+        table.put(key, files)
+    return files
 
 
 def owned_files(site_dir: Path, prefixes: dict) -> list[Path]:

@@ -58,28 +58,45 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")
 
 
-def build_index(pages: list[Page], labels: dict) -> LanguageIndex:
-    """Index `pages` (sorted by URL for stable numbering) with `labels` ({page URL: labels}) on term pages."""
+def build_index(pages: list[Page], labels: dict, weights: dict | None = None) -> LanguageIndex:
+    """Index `pages` (sorted by URL for stable numbering) with `labels` ({page URL: labels}) on term pages.
+
+    `weights` ({page URL: page_weights(page)}, as the build cache keeps them)
+    saves cutting the text of unchanged pages into words again.
+    """
     pages = tuple(sorted(pages, key=lambda p: p.url))
+    weights = weights or {}
     sections = []
-    weights: dict[str, dict[int, int]] = {}
+    postings: dict[str, dict[int, int]] = {}
     for page_no, page in enumerate(pages):
-        for position, section in enumerate(page.sections):
-            own_labels = labels.get(page.url, ()) if position == 0 else ()
+        own = weights.get(page.url) or page_weights(page)
+        for position, (section, found) in enumerate(zip(page.sections, own)):
+            own_labels = tuple(labels.get(page.url, ())) if position == 0 else ()
+            if own_labels:
+                found = with_labels(found, own_labels)
             number = len(sections)
-            sections.append(IndexedSection(page_no, section.anchor, section.title, section.text, tuple(own_labels)))
-            for term, weight in section_weights(section.title, section.text, own_labels, position == 0).items():
-                weights.setdefault(term, {})[number] = weight
-    terms = tuple(sorted(weights, key=js_order))
-    postings = tuple(tuple(sorted(weights[t].items())) for t in terms)
-    return LanguageIndex(pages, tuple(sections), terms, postings)
+            sections.append(IndexedSection(page_no, section.anchor, section.title, section.text, own_labels))
+            for term, weight in found.items():
+                postings.setdefault(term, {})[number] = weight
+    terms = tuple(sorted(postings, key=js_order))
+    # Sections were numbered in order, so each word's postings are in order already.
+    return LanguageIndex(pages, tuple(sections), terms, tuple(tuple(postings[t].items()) for t in terms))
 
 
-def section_weights(title: str, text: str, labels, is_page_title: bool) -> dict:
-    """{word: weight} of one section (see the module docstring)."""
+def page_weights(page: Page) -> tuple[dict, ...]:
+    """{word: weight} of each section of `page`, labels left out (see the module docstring)."""
+    return tuple(section_weights(s.title, s.text, position == 0) for position, s in enumerate(page.sections))
+
+
+def section_weights(title: str, text: str, is_page_title: bool) -> dict:
     found = {word: min(count, MAX_COUNT) for word, count in Counter(words(text)).items()}
     for word in words(title):
         found[word] = WEIGHT_TITLE if is_page_title else max(found.get(word, 0), WEIGHT_HEADING)
+    return found
+
+
+def with_labels(found: dict, labels) -> dict:
+    found = dict(found)
     for word in words(" ".join(labels)):
         found[word] = max(found.get(word, 0), WEIGHT_LABEL)
     return found

@@ -45,11 +45,16 @@ def base36(number: int) -> str:
             return out
 
 
+_SMALL = tuple(base36(n) for n in range(36 * 36))  # most gaps between sections are small
+_WEIGHT = ("", "", *(f".{w}" for w in range(2, 13)))
+
+
 def encode_postings(postings) -> str:
     """`((section, weight), ...)` as "delta[.weight],…": sections as base-36 gaps, weight 1 left out."""
     parts, previous = [], 0
     for section, weight in postings:
-        parts.append(base36(section - previous) + ("" if weight == 1 else f".{weight}"))
+        gap = section - previous
+        parts.append((_SMALL[gap] if gap < len(_SMALL) else base36(gap)) + _WEIGHT[weight])
         previous = section
     return ",".join(parts)
 

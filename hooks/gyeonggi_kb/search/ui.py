@@ -23,7 +23,7 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 START, END = "<!--kb-search-->", "<!--/kb-search-->"
-_INJECTED = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+_INJECTED = re.compile(re.escape(START.encode()) + b".*?" + re.escape(END.encode()), re.S)
 _COMMENT_LINE = re.compile(r"^\s*(?://.*|/\*.*\*/)\s*$")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
@@ -65,6 +65,7 @@ def compact_script(source: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=256)  # pages at the same depth share it
 def render_search_box(lang: str, to_site_root: str, to_lang_root: str, engine: str) -> str:
     """The header's search box; the URLs are relative to the page (`../../`), so the site may live under any path."""
     text = TEXT.get(lang, TEXT["en"])
@@ -100,16 +101,26 @@ def render_style() -> str:
     return f"{START}<style>{compact_style(asset('search.css'))}</style>{END}"
 
 
-def add_search_ui(page_html: str, lang: str, to_site_root: str, to_lang_root: str, engine: str) -> str:
+def add_search_ui(page_html: bytes | str, lang: str, to_site_root: str, to_lang_root: str, engine: str) -> bytes | str:
     """`page_html` with the search box at the end of its header and the style sheet in its head.
 
-    A page without a header navigation (a redirect, a bare HTML file) is returned as it was.
+    Works on the page's bytes (or text: the same type comes back), without
+    decoding them. A page without a header navigation (a redirect, a bare
+    HTML file) is returned as it was.
     """
-    page_html = _INJECTED.sub("", page_html)
-    header_end = page_html.find("</header>")
-    nav_end = page_html.rfind("</nav>", 0, header_end) if header_end >= 0 else -1
-    head_end = page_html.find("</head>")
+    if isinstance(page_html, str):
+        return add_search_ui(page_html.encode("utf-8"), lang, to_site_root, to_lang_root, engine).decode("utf-8")
+    if START.encode() in page_html:
+        page_html = _INJECTED.sub(b"", page_html)
+    header_end = page_html.find(b"</header>")
+    nav_end = page_html.rfind(b"</nav>", 0, header_end) if header_end >= 0 else -1
+    head_end = page_html.find(b"</head>")
     if nav_end < 0 or head_end < 0 or head_end > nav_end:
         return page_html
-    box = render_search_box(lang, to_site_root, to_lang_root, engine)
-    return page_html[:head_end] + render_style() + page_html[head_end:nav_end] + box + page_html[nav_end:]
+    box = render_search_box(lang, to_site_root, to_lang_root, engine).encode("utf-8")
+    return page_html[:head_end] + style_bytes() + page_html[head_end:nav_end] + box + page_html[nav_end:]
+
+
+@lru_cache(maxsize=1)
+def style_bytes() -> bytes:
+    return render_style().encode("utf-8")
