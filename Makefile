@@ -39,11 +39,17 @@ validate: $(BIN)/.installed ## Check the data only (no build); problems print as
 generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
 	@$(BIN)/python -m gyeonggi_kb generate
 
-test: $(BIN)/.test-installed ## Run the whole test suite (browser tests need the chromium OS package)
+test: $(BIN)/.test-installed tests/vnu/node_modules/.installed ## Run the whole test suite (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
 
+# The Nu Html Checker for tests/test_valid_html.py: vnu.jar from npm's vnu-jar, pinned in tests/vnu/package-lock.json
+# (runs on Java 17+). --ignore-scripts: its install script only fetches a Java runtime when none is found.
+tests/vnu/node_modules/.installed: tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 clean: ## Remove site/, the build cache and the generated folders under docs/
-	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/translation-status
+	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
@@ -63,12 +69,20 @@ new-recap: $(BIN)/.installed ## New session recap in both languages: make new-re
 	@$(BIN)/python -m gyeonggi_kb new recap "$(SESSION)"
 
 .PHONY: import-glossary
-import-glossary: $(BIN)/.installed ## Import a spreadsheet of terms (glossary.csv columns) into glossary/: make import-glossary FILE=terms.csv
-	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)"
+# Options (see README, "Importing a term list"): WRITE=1 creates new terms, UPDATE=1 (with WRITE=1) also changes
+# existing ones; MAP="their=ours,..." names the columns; TOPIC, SOURCE_TITLE, SOURCE_URL, LICENCE fill what the file lacks.
+import-glossary: $(BIN)/.installed ## Trial run of a term list (writes nothing): FILE=terms.csv [WRITE=1 [UPDATE=1]] [MAP=..] [TOPIC=..] [SOURCE_TITLE=.. SOURCE_URL=.. LICENCE=..]
+	@$(BIN)/python -m gyeonggi_kb import-glossary "$(FILE)" --via-make \
+		$(if $(filter 1 yes true,$(WRITE)),--write) $(if $(filter 1 yes true,$(UPDATE)),--update) \
+		--map "$(MAP)" --topic "$(TOPIC)" --source-title "$(SOURCE_TITLE)" --source-url "$(SOURCE_URL)" --licence "$(LICENCE)"
 
 .PHONY: translation-status
 translation-status: $(BIN)/.installed ## List what is missing in English or Korean, and how far each collection is translated
 	@$(BIN)/python -m gyeonggi_kb translation-status
+
+.PHONY: review-due
+review-due: $(BIN)/.installed ## List records to re-check against their sources, as path:line (a reminder: exit 0); MONTHS=6, TODAY=YYYY-MM-DD
+	@$(BIN)/python -m gyeonggi_kb review-due $(if $(MONTHS),--months "$(MONTHS)") $(if $(TODAY),--today "$(TODAY)") $(if $(FORMAT),--format "$(FORMAT)")
 
 .PHONY: linkcheck-external
 linkcheck-external: $(BIN)/.installed ## Check every external URL in the data and pages (needs the internet; not in `make test`)
@@ -85,3 +99,12 @@ bench: $(BIN)/.installed ## Benchmark builds (100-1,600 pages/language) and vali
 .PHONY: bench-serve
 bench-serve: $(BIN)/.test-installed ## Time from saving a YAML file to the change showing in `make serve` (real server, temporary copy)
 	$(BIN)/python bench/serve_latency.py
+
+.PHONY: bench-lighthouse
+bench-lighthouse: $(BIN)/.test-installed bench/lighthouse/node_modules/.installed ## Lighthouse (mobile) on one page of every kind, both languages, ours vs plain Material; writes bench/lighthouse.json (10-40 min)
+	$(BIN)/python bench/lighthouse.py
+
+# Lighthouse 12.2.3, pinned in bench/lighthouse/package-lock.json (the last release that runs on Node 20).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@

@@ -83,6 +83,7 @@ SECTIONS = [
     ("further-reading", "더 읽을거리", "Further reading"), ("sources", "출처", "Sources"),
 ]
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
+REVIEWED = dt.date(2025, 6, 1)  # before the benchmark's build date, and recent enough that nothing is due for review
 JURISDICTIONS = ("gyeonggi", "korea", "eu", "oecd", "unesco", "united-states", "g7", "iso-iec")
 REF_TYPES = ("law", "regulation", "ordinance", "recommendation", "framework", "standard", "guideline", "provincial-policy")
 HEADER = "# synthetic benchmark content (bench/synth.py)\n"
@@ -211,6 +212,7 @@ def write_content(root: Path, size: Size, seed: int = 9) -> None:
             ],
             "terms": sorted(set(rnd.sample(term_ids, min(4, len(term_ids))))),
             "sources": [source(i)],
+            "reviewed": REVIEWED,
         }), encoding="utf-8")
 
     module_ids = [f"module-{i:04d}" for i in range(1, size.modules + 1)]
@@ -229,6 +231,7 @@ def write_content(root: Path, size: Size, seed: int = 9) -> None:
             "related": sorted(set(rnd.sample(module_ids, min(3, len(module_ids)))) - {module_id}),
             "prerequisites": [module_ids[i - 1]] if i % 4 and i else [],  # only earlier modules: no cycles
             "announced_in": [source(i)],
+            "reviewed": REVIEWED,
         }), encoding="utf-8")
         mine = [by_id[t] for t in terms]
         for lang in ("ko", "en"):

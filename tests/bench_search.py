@@ -3,9 +3,9 @@
     .venv/bin/python tests/bench_search.py [--pagefind-python PATH] [--json OUT]
     (or `make bench-search`, `make bench-search PAGEFIND_PYTHON=PATH`)
 
-Builds the site twice into temporary folders: as shipped, and with Material's
-search plugin put back into mkdocs.yml and KB_SEARCH_STOCK=1 (the hook then
-leaves search to Material). Each variant runs the query set of
+Builds the site twice into temporary folders: as shipped, and as plain
+Material + i18n would (the generated pages built without `hooks:` and not
+published, with Material's search plugin put back into mkdocs.yml). Each variant runs the query set of
 tests/search_queries.yml and reports:
 
 - recall@5 per language, and apart for initial-consonant and typo queries;
@@ -29,6 +29,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,7 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from conftest import CHROMIUM, REPO, copy_site_sources, run_python  # noqa: E402
+from conftest import CHROMIUM, REPO, copy_site_sources, repo_epoch, run_python  # noqa: E402
 from search_harness import LANG_ROOT, SPECIAL_KINDS, Outcome, load_queries, open_search, page_of, recall_at_5, run_queries, search  # noqa: E402
 
 SEARCH_FILES = ("/search/", "/assets/kb-search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/", "/pagefind/")
@@ -63,13 +64,20 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def build(source: Path, target: Path, stock: bool) -> Path:
     root = copy_site_sources(target, source)
-    if stock:
+    env = {"SOURCE_DATE_EPOCH": repo_epoch()}
+    commands = [("-m", "mkdocs", "build", "--strict")]
+    if stock:  # plain Material + i18n with its search plugin: the generated pages, no hooks, no publish
         config = root / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", STOCK_PLUGIN, 1), encoding="utf-8")
-    env = {"SOURCE_DATE_EPOCH": "1762300800", **({"KB_SEARCH_STOCK": "1"} if stock else {})}
-    result = run_python("-m", "mkdocs", "build", "--strict", cwd=root, env=env)
-    if result.returncode != 0:
-        sys.exit(result.stdout + result.stderr)
+        text = re.sub(r"^hooks:
+(?:  - .*
+)+", "", config.read_text(encoding="utf-8"), flags=re.M)
+        config.write_text(text.replace("plugins:
+", STOCK_PLUGIN, 1), encoding="utf-8")
+        commands.insert(0, ("-m", "gyeonggi_kb", "generate"))
+    for command in commands:
+        result = run_python(*command, cwd=root, env=env)
+        if result.returncode != 0:
+            sys.exit(result.stdout + result.stderr)
     return root / "site"
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gyeonggi_kb.dates import build_epoch
 from gyeonggi_kb.write import OWNED_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,8 +59,18 @@ def copy_site_sources(target: Path, source: Path = REPO) -> Path:
     return target
 
 
-def build_site(root: Path, *extra: str) -> subprocess.CompletedProcess:
-    return run_python("-m", "mkdocs", "build", "--strict", *extra, cwd=root, env={"SOURCE_DATE_EPOCH": "1762300800"})
+# Fixture trees are built on a fixed day, the first lecture (2025-11-05). The real data is built as
+# `make build` builds it, on the day of the last commit: its review dates are never later than that,
+# and an earlier day would make them reviews from the future.
+FIXTURE_EPOCH = "1762300800"
+
+
+def repo_epoch() -> str:
+    return str(build_epoch(REPO, os.environ) or FIXTURE_EPOCH)
+
+
+def build_site(root: Path, *extra: str, epoch: str = FIXTURE_EPOCH) -> subprocess.CompletedProcess:
+    return run_python("-m", "mkdocs", "build", "--strict", *extra, cwd=root, env={"SOURCE_DATE_EPOCH": epoch})
 
 
 # A Korean-only hand-written page: its English URL must be an honest fallback.
@@ -71,7 +82,7 @@ FALLBACK_TEXT = "---\ntitle: 번역 예시\n---\n\n# 번역되지 않은 예시 
 def built_repo(tmp_path_factory) -> Path:
     root = copy_site_sources(tmp_path_factory.mktemp("repo"))
     (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
-    result = build_site(root)
+    result = build_site(root, epoch=repo_epoch())
     assert result.returncode == 0, result.stdout + result.stderr
     return root
 
@@ -120,7 +131,7 @@ def page(browser):
 def fixture_site(target: Path) -> Path:
     """The site's config, templates and hooks with the minimal fixture's data: a small tree that builds fast."""
     root = copy_site_sources(target)
-    for folder in ("curriculum", "glossary", "references", "docs/recaps"):
+    for folder in ("curriculum", "glossary", "references"):
         shutil.rmtree(root / folder, ignore_errors=True)
     return copy_tree(root)
 

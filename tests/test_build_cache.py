@@ -16,8 +16,9 @@ import pytest
 import gyeonggi_kb.site
 from conftest import copy_tree
 from gyeonggi_kb.build_cache import CACHE_DIR, build_cache
-from gyeonggi_kb.page_links import PageLinker
+from gyeonggi_kb.build_run import BuildRun
 from gyeonggi_kb.site import generate_site
+from test_publish import SITE_URL, make_built_folder
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
 
@@ -105,23 +106,21 @@ def test_the_cache_can_be_turned_off(tmp_path, renders):
 
 
 def test_remembered_links_follow_a_changed_definition(tmp_path):
-    root = copy_tree(tmp_path)
-    site, _ = generate(root)
-    page = dict(src_uri="modules/m.ko.md", page_url="modules/m/", text_lang="ko", build_lang="ko", url_prefix="")
-    html = "<p>생성형 AI를 씁니다.</p>"
+    root, docs, site = make_built_folder(tmp_path)
+    pristine = {p: p.read_bytes() for p in site.rglob("*.html")}
 
-    def linked(terms, table) -> str:
-        linker = PageLinker(terms, table)
-        linker.plan(html, title="M", **page)
-        return linker.finish(html, html, **page)
+    def published_home() -> str:
+        for path, data in pristine.items():  # a fresh build of the same pages
+            path.write_bytes(data)
+        run = BuildRun(root, docs, environ=EPOCH)
+        run.generate()
+        run.publish(site, SITE_URL)
+        return (site / "index.html").read_text(encoding="utf-8")
 
-    cache = build_cache(root, {})
-    before = linked(site.terms, cache.table("links"))
-    assert "인공지능입니다" in before
+    assert "인공지능입니다" in published_home()
     term = root / "glossary/generative-ai.yml"
     term.write_text(term.read_text(encoding="utf-8").replace("인공지능입니다.", "모델입니다."), encoding="utf-8")
-    site, _ = generate(root)
-    after = linked(site.terms, cache.table("links"))
+    after = published_home()
     assert "모델입니다" in after and "인공지능입니다" not in after
 
 

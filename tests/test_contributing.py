@@ -45,5 +45,5 @@ def test_the_guides_link_each_other_and_name_the_commands():
     ko, en = ((REPO / g).read_text(encoding="utf-8") for g in GUIDES)
     assert "(CONTRIBUTING.en.md)" in ko and "(CONTRIBUTING.md)" in en
     for command in ("make serve", "make validate", "make translation-status", "make new-term", "make new-module",
-                    "make new-reference", "make new-recap", "make test", "make linkcheck-external"):
+                    "make new-reference", "make new-recap", "make test", "make linkcheck-external", "make review-due"):
         assert command in ko and command in en

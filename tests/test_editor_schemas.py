@@ -88,7 +88,7 @@ REFERENCE = "references/test-act.yml"
         "en: 'definition' is a required property",
         "en: Additional properties are not allowed ('defintion' was unexpected)",
     ]),
-    ("term", TERM, "status: draft", "status: finished", ["status: 'finished' is not one of ['draft', 'reviewed']"]),
+    ("term", TERM, "status: draft", "status: finished", ["status: 'finished' is not one of ['draft', 'reviewed', 'candidate']"]),
     ("term", TERM, "autolink: true", "autolink: sometimes", ["autolink: 'sometimes' is not of type 'boolean'"]),
     ("module", MODULE, "id: ai-basics", "id: AI_Basics", ["id: 'AI_Basics' does not match '^[a-z0-9]+(?:-[a-z0-9]+)*$'"]),
     ("module", MODULE, "order: 1", "order: first", ["order: 'first' is not of type 'integer'"]),

@@ -10,7 +10,7 @@ import icalendar
 
 from conftest import copy_tree
 from gyeonggi_kb import load_site
-from gyeonggi_kb.site import export_files
+from gyeonggi_kb.publish.files import language_files
 from test_recaps import RECAP
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}  # 2025-11-05 00:00 UTC
@@ -20,7 +20,7 @@ SITE_URL = "https://kb.example.org/"
 def exports(tmp_path, files=None) -> dict:
     site = load_site(copy_tree(tmp_path, files), environ=EPOCH)
     assert site.problems == []
-    return export_files(site, SITE_URL)
+    return language_files(site, SITE_URL)
 
 
 def events(ics: str) -> list:
@@ -75,7 +75,7 @@ def test_calendar_lines_are_crlf_and_folded_at_75_octets(tmp_path):
 
 
 def test_the_feeds_parse_with_stable_tag_ids_and_dates_from_the_data(tmp_path):
-    files = exports(tmp_path, {"docs/recaps/s01.en.md": RECAP})
+    files = exports(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
     feed = feedparser.parse(files["en/recaps.atom.xml"])
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == "atom10" and feed.feed.language == "en"
@@ -91,6 +91,6 @@ def test_the_feeds_parse_with_stable_tag_ids_and_dates_from_the_data(tmp_path):
 
 
 def test_exports_do_not_depend_on_the_clock_or_the_checkout(tmp_path):
-    first = exports(tmp_path / "a", {"docs/recaps/s01.en.md": RECAP})
-    second = exports(tmp_path / "b", {"docs/recaps/s01.en.md": RECAP})
+    first = exports(tmp_path / "a", {"curriculum/recaps/s01.en.md": RECAP})
+    second = exports(tmp_path / "b", {"curriculum/recaps/s01.en.md": RECAP})
     assert first == second

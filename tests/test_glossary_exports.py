@@ -1,33 +1,26 @@
-"""The glossary exports as other tools read them, and the spreadsheet import that reads them back."""
+"""The glossary exports as other tools read them (the import that reads glossary.csv back: test_glossary_import.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import REPO, copy_tree, run_python
+from conftest import REPO, copy_tree
 from gyeonggi_kb import load_site
+from gyeonggi_kb.csv_cells import neutralise, restore
 from gyeonggi_kb.glossary_export import CSV_COLUMNS, glossary_schema, render_csv, render_exports, render_json, render_tbx
-from gyeonggi_kb.glossary_import import import_glossary
 
-THIRD_PARTY = Path("/work/shared/testdata/third_party_glossary.tsv")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @pytest.fixture(scope="module")
 def real_terms():
     return load_site(REPO).terms
-
-
-def glossary_files(root: Path) -> dict:
-    return {p.name: p.read_bytes() for p in sorted((root / "glossary").glob("*.yml"))}
 
 
 def test_json_export_validates_against_its_published_schema(real_terms):
@@ -65,91 +58,43 @@ def test_exports_are_the_same_bytes_every_time(real_terms):
     assert render_exports(real_terms.values()) == render_exports(reversed(list(real_terms.values())))
 
 
-def test_csv_import_round_trips_the_real_glossary_without_loss(tmp_path, real_terms):
-    table = tmp_path / "glossary.csv"
-    table.write_text(render_csv(real_terms.values()), encoding="utf-8")
-    root = copy_tree(tmp_path / "repo", {"glossary/generative-ai.yml": None})
-    written, problems = import_glossary(table, root)
-    assert problems == [] and len(written) == len(real_terms)
-    imported = load_site(root)
-    assert [str(p) for p in imported.problems if p.path.startswith("glossary/")] == []
-    assert render_csv(imported.terms.values()) == render_csv(real_terms.values())
-    assert import_glossary(table, root) == ([], [])  # a second import changes nothing
+@pytest.mark.parametrize("value, cell", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+82 31 120", "'+82 31 120"),
+    ("-1 is a number", "'-1 is a number"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tindented", "'\tindented"),
+    ("\rreturn", "'\rreturn"),
+    ("'quoted' at the start", "''quoted' at the start"),
+    ("plain text - with = signs", "plain text - with = signs"),
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_restored(value, cell):
+    assert neutralise(value) == cell and restore(cell) == value
 
 
-def test_import_rejects_bad_rows_with_their_row_numbers_and_writes_nothing(tmp_path, real_terms):
-    rows = list(csv.DictReader(io.StringIO(render_csv(real_terms.values())[1:], newline="")))[:4]
-    rows[1]["en_definition"] = ""
-    rows[2]["id"] = rows[0]["id"]
-    rows[3]["related"] = "no-such-term"
-    rows[3]["autolink"] = "maybe"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
-    root = copy_tree(tmp_path / "repo")
-    (root / "bad.csv").write_text(out.getvalue(), encoding="utf-8")
-    before = glossary_files(root)
-    written, problems = import_glossary(root / "bad.csv", root)
-    assert written == [] and glossary_files(root) == before
-    assert [str(p) for p in problems] == [
-        f"bad.csv:3: row 3: 'en.definition' must not be empty; write the text after the colon",
-        f"bad.csv:4: row 4: id '{rows[0]['id']}' is already used in row 2; each term needs one row",
-        "bad.csv:5: row 5: 'autolink' must be true or false, got 'maybe'",
-    ]
+def test_every_glossary_csv_cell_is_neutralised(tmp_path):
+    terms = load_site(copy_tree(tmp_path, {"glossary/generative-ai.yml": FORMULA_TERM})).terms
+    row = next(csv.DictReader(io.StringIO(render_csv(terms.values())[1:], newline="")))
+    assert row["ko_definition"] == "'=1+1 은 수식이 아닙니다." and row["en_definition"] == "'-1 and +1 are numbers."
+    assert row["en_synonyms"] == "GenAI tools" and row["id"] == "generative-ai"
 
 
-def test_import_reports_unknown_related_ids_and_label_clashes_across_rows(tmp_path, real_terms):
-    rows = list(csv.DictReader(io.StringIO(render_csv([real_terms["large-language-model"]])[1:], newline="")))
-    rows[0]["related"] = "generative-ai"  # the fixture tree's only other term
-    twin = dict(rows[0], id="llm-twin", ko_term="언어모델 쌍둥이", en_term="LLM twin", ko_synonyms="", related="no-such-term")
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows([rows[0], twin])
-    root = copy_tree(tmp_path / "repo")
-    (root / "two.csv").write_text(out.getvalue(), encoding="utf-8")
-    written, problems = import_glossary(root / "two.csv", root)
-    assert written == []
-    assert [str(p) for p in problems] == [
-        "two.csv:3: row 3: term 'llm-twin' has the abbreviation 'LLM', which is also the abbreviation 'LLM' of term "
-        "'large-language-model' (two.csv:2); a label must name one term: remove it from one of them, or list it under "
-        "'shared_labels' in every term but the one it should link to",
-        "two.csv:3: row 3: term 'llm-twin' lists term 'no-such-term' under 'related', which does not exist; check the spelling, or add the term with `make new-term ID=no-such-term`",
-    ]
-
-
-def test_third_party_tsv_is_rejected_at_its_header_and_nothing_is_written(tmp_path):
-    root = copy_tree(tmp_path / "repo")
-    table = root / "third_party_glossary.tsv"
-    shutil.copy(THIRD_PARTY, table)
-    before = glossary_files(root)
-    result = run_python("-m", "gyeonggi_kb", "import-glossary", str(table), "--root", str(root), cwd=root)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == (
-        "third_party_glossary.tsv:1: row 1: the header has missing column(s) id, topic, abbreviations, ko_term, "
-        "ko_synonyms, ko_definition, en_term, en_synonyms, en_definition, related, sources, status, autolink "
-        "and unknown column(s) en, ko, definition_ko; expected the tab-separated columns "
-        + ", ".join(CSV_COLUMNS) + " (as in glossary.csv)"
-    )
-    assert result.stderr.endswith("nothing was written\n") and glossary_files(root) == before
-
-
-def test_third_party_rows_mapped_to_our_columns_are_rejected_row_by_row(tmp_path):
-    """Its `en`/`ko`/`definition_ko` mapped onto ours: no ids, topics or sources, a few duplicates."""
-    with THIRD_PARTY.open(encoding="utf-8", newline="") as source:
-        rows = list(csv.DictReader(source, delimiter="\t"))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter="\t")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({"ko_term": row["ko"], "en_term": row["en"], "ko_definition": row["definition_ko"], "status": "draft", "autolink": "true"})
-    root = copy_tree(tmp_path / "repo")
-    (root / "mapped.tsv").write_text(out.getvalue(), encoding="utf-8")
-    before = glossary_files(root)
-    written, problems = import_glossary(root / "mapped.tsv", root)
-    assert written == [] and glossary_files(root) == before
-    rows_reported = {p.line for p in problems}
-    assert rows_reported == set(range(2, len(rows) + 2))  # every data row, by its spreadsheet row number
-    assert "mapped.tsv:2: row 2: 'id' must not be empty; write the text after the colon" in [str(p) for p in problems]
-    assert "mapped.tsv:2: row 2: 'en.definition' must not be empty; write the text after the colon" in [str(p) for p in problems]
+FORMULA_TERM = """\
+id: generative-ai
+topic: technology
+abbreviations: []
+ko:
+  term: 생성형 인공지능
+  synonyms: []
+  definition: "=1+1 은 수식이 아닙니다."
+en:
+  term: generative AI
+  synonyms: [GenAI tools]
+  definition: "-1 and +1 are numbers."
+related: []
+sources:
+  - title: Example law, Article 2
+    url: https://example.org/law
+status: draft
+autolink: true
+"""

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO, copy_tree
 from gyeonggi_kb.collation import JUMP_CONSONANTS, first_letter, initial_consonant, sort_key
-from gyeonggi_kb.glossary_import import import_glossary
+from gyeonggi_kb.glossary_import import ImportOptions, import_glossary
 
 TERM_IDS = sorted(p.stem for p in (REPO / "glossary").glob("*.yml"))
 
@@ -91,7 +91,17 @@ def test_index_carries_a_json_ld_defined_term_set(site_dir, url, lang):
     data = json.loads(script)
     assert data["@type"] == "DefinedTermSet" and data["inLanguage"] == lang
     assert len(data["hasDefinedTerm"]) == len(TERM_IDS)
-    assert all(t["@type"] == "DefinedTerm" and t["name"] and t["description"] for t in data["hasDefinedTerm"])
+    assert all(t["@type"] == "DefinedTerm" and t["name"] and t["url"] == t["@id"].removesuffix("#term") for t in data["hasDefinedTerm"])
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("url, lang", [("glossary/high-impact-ai", "ko"), ("en/glossary/high-impact-ai", "en")])
+def test_term_page_carries_its_json_ld_defined_term_in_the_index_set(site_dir, url, lang):
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', article(site_dir, url), re.S).group(1)
+    data = json.loads(script)
+    assert data["@type"] == "DefinedTerm" and data["@id"] == "./#term" and data["inLanguage"] == lang
+    assert data["termCode"] == "high-impact-ai" and data["name"] and data["description"]
+    assert data["inDefinedTermSet"] == "../#glossary"  # the index's DefinedTermSet
 
 
 @pytest.mark.build
@@ -141,8 +151,8 @@ def test_published_exports_parse(site_dir, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     repo = copy_tree(tmp_path / "repo", {"glossary/generative-ai.yml": None})
     (repo / "glossary.csv").write_bytes(raw)
-    written, problems = import_glossary(repo / "glossary.csv", repo)
-    assert problems == [] and len(written) == len(TERM_IDS)
+    outcome = import_glossary(repo / "glossary.csv", repo, ImportOptions(write=True))
+    assert outcome.plan.problems == [] and len(outcome.written) == len(TERM_IDS)
     from gyeonggi_kb import load_site
     from gyeonggi_kb.glossary_export import render_csv
     assert render_csv(load_site(repo).terms.values()).encode("utf-8") == raw

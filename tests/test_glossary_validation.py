@@ -73,4 +73,4 @@ def test_html_in_glossary_text_is_shown_as_text_on_every_page(tmp_path):
     for markdown in (page, index):
         assert "<script>alert" not in markdown and "<b>bold" not in markdown
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
-    assert "\\u003cscript>alert(1)\\u003c/script> & \\u003cb>bold\\u003c/b>" in index  # inside the JSON-LD script
+    assert "\\u003cscript>alert(1)\\u003c/script> & \\u003cb>bold\\u003c/b>" in page  # inside the term's JSON-LD script

@@ -41,6 +41,7 @@ prerequisites: [ai-basics]
 announced_in:
   - title: Example source
     url: https://example.org/announce
+reviewed: 2025-06-01
 """
 
 
@@ -235,6 +236,7 @@ terms: []
 sources:
   - title: Example
     url: https://example.org/
+reviewed: 2025-06-01
 """
 
 

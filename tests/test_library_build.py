@@ -34,7 +34,7 @@ def records(folder: str) -> dict:
 
 def recaps() -> dict:
     found = {}
-    for path in sorted((REPO / "docs/recaps").glob("s*.md")):
+    for path in sorted((REPO / "curriculum/recaps").glob("s*.md")):
         found[path.name] = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
     return found
 

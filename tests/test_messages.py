@@ -31,7 +31,7 @@ CASES = {
     "two documents in one file": (broken(TERM, "autolink: true", "autolink: true\n---\nid: x"),
         "glossary/generative-ai.yml:18: YAML syntax error: but found another document; a data file holds one record, so remove the second '---' line"),
     "missing choice": (broken(TERM, "status: draft\n", ""),
-        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed); add 'status: ...'"),
+        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed, candidate); add 'status: ...'"),
     "missing nested text": (broken(MODULE, "  title: AI basics\n", ""),
         "curriculum/modules/ai-basics.yml:9: missing required key 'en.title'; add 'title: ...' under 'en:'"),
     "empty text": (broken(TERM, "  term: generative AI", "  term: ' '"),

@@ -3,7 +3,8 @@
 Each test guards one choice whose loss would not fail any other test, only
 make large builds slow: pruned navigation with detail pages kept out of it,
 no quadratic search deduplication, one parse of each file per build and per
-validation, and one glossary matcher per build.
+validation, one glossary matcher per build, and no work at all for what has
+not changed (the build cache).
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ import yaml
 from conftest import REPO, copy_tree
 
 import gyeonggi_kb.load
-import gyeonggi_kb.yamlsource
-from gyeonggi_kb import autolink
+import gyeonggi_kb.publish
+import gyeonggi_kb.publish.glossary_links
 import gyeonggi_kb.site
+import gyeonggi_kb.yamlsource
+from gyeonggi_kb.build_run import BuildRun
 from gyeonggi_kb.site import load_site
+from test_publish import SITE_URL, make_built_folder
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -111,20 +117,13 @@ def test_yaml_is_parsed_by_libyaml_when_it_is_available():
 
 
 class FakeConfig(dict):
-    """What on_pre_build and on_page_content read from MkDocs' config."""
+    """What on_pre_build reads from MkDocs' config."""
 
     def __init__(self, root: Path):
         super().__init__()
         self.config_file_path = str(root / "mkdocs.yml")
         self.docs_dir = str(root / "docs")
         self.plugins = {}
-        self.theme = {"language": "ko"}
-
-
-class FakePage:
-    def __init__(self, src_uri: str, url: str):
-        self.file = type("File", (), {"src_uri": src_uri, "locale": "ko"})()
-        self.url, self.title, self.meta = url, "", {}
 
 
 @pytest.fixture
@@ -148,51 +147,31 @@ def test_one_build_parses_the_data_once_for_both_languages_and_writes_nothing_tw
     assert {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()} == before
 
 
-def test_every_page_of_a_build_is_linked_with_the_one_matcher_built_before_it(tmp_path, monkeypatch, hooks):
-    root = copy_tree(tmp_path)
-    config = FakeConfig(root)
-    hooks.on_pre_build(config)
-    assert isinstance(config["kb_linker"].matcher, autolink.Matcher)
-
-    def rebuild(*args):
-        raise AssertionError("a page rebuilt the glossary matcher")
-
-    monkeypatch.setattr(autolink, "glossary_matcher", rebuild)
-    for n in range(3):
-        hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", FakePage(f"modules/m{n}.ko.md", f"modules/m{n}/"), config, None)
+def test_every_page_of_a_build_is_linked_with_the_one_matcher_built_before_it(tmp_path, monkeypatch):
+    root, docs, site = make_built_folder(tmp_path)
+    built = []
+    original = gyeonggi_kb.publish.glossary_matcher
+    monkeypatch.setattr(gyeonggi_kb.publish, "glossary_matcher", lambda terms: built.append(1) or original(terms))
+    done = BuildRun(root, docs, environ=EPOCH)
+    done.generate()
+    assert done.publish(site, SITE_URL).pages > 3
+    assert built == [1]
 
 
-def page_with_content(src_uri: str, url: str, content: str) -> FakePage:
-    page = FakePage(src_uri, url)
-    page.content = content
-    return page
+def test_a_build_of_unchanged_sources_loads_renders_and_links_nothing_again(tmp_path, monkeypatch):
+    root, docs, site = make_built_folder(tmp_path)
+    pristine = {p: p.read_bytes() for p in site.rglob("*.html")}
+    first = BuildRun(root, docs, environ=EPOCH)
+    first.generate()
+    first.publish(site, SITE_URL)
 
-
-def test_glossary_links_go_in_on_the_finished_page(tmp_path, hooks):
-    # Planned when the page is rendered, put in when it is written: a term's page lists the
-    # pages that mention it, which are known only once every page is planned.
-    config = FakeConfig(copy_tree(tmp_path))
-    hooks.on_pre_build(config)
-    page = page_with_content("modules/m.ko.md", "modules/m/", "")
-    page.content = hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page, config, None)
-    assert "kb-term" not in page.content
-    finished = hooks.on_post_page(f"<html><body>{page.content}</body></html>", page, config)
-    assert finished.count('class="kb-term"') == 1 and finished.startswith("<html><body><p>")
-
-
-def test_a_build_of_unchanged_sources_loads_renders_and_links_nothing_again(tmp_path, monkeypatch, hooks):
-    root = copy_tree(tmp_path)
-    first = FakeConfig(root)
-    hooks.on_pre_build(first)
-    hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page_with_content("modules/m.ko.md", "modules/m/", ""), first, None)
-    first["kb_cache"].save()
-
+    for path, data in pristine.items():  # the builder writes the same pages again
+        path.write_bytes(data)
     counts = count_parses(monkeypatch)
-    monkeypatch.setattr(autolink, "find_links", lambda *a, **k: pytest.fail("a page was linked again"))
+    monkeypatch.setattr(gyeonggi_kb.publish.glossary_links, "find_links", lambda *a, **k: pytest.fail("a page was linked again"))
     monkeypatch.setattr(gyeonggi_kb.site, "render_pages", lambda site: pytest.fail("the pages were rendered again"))
-    second = FakeConfig(root)
-    hooks.on_pre_build(second)
-    page = page_with_content("modules/m.ko.md", "modules/m/", "")
-    page.content = hooks.on_page_content("<p>생성형 AI를 씁니다.</p>", page, second, None)
+    second = BuildRun(root, docs, environ=EPOCH)
+    second.generate()
+    assert second.publish(site, SITE_URL).pages == len(pristine)
     assert not counts
-    assert 'class="kb-term"' in hooks.on_post_page(page.content, page, second)
+    assert 'class="kb-term"' in (site / "index.html").read_text(encoding="utf-8")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from gyeonggi_kb.write import GENERATED_MARK
 from conftest import REPO, copy_tree
 from gyeonggi_kb import generate, load_site, shapes
-from gyeonggi_kb.render_recaps import recap_page_markdown
 from gyeonggi_kb.schema import Where
 from gyeonggi_kb.yamlsource import parse_yaml
 
@@ -29,7 +29,7 @@ The narrative.
 """
 
 
-def recap_problems(tmp_path, text: str, name: str = "docs/recaps/s01.en.md") -> list[str]:
+def recap_problems(tmp_path, text: str, name: str = "curriculum/recaps/s01.en.md") -> list[str]:
     root = copy_tree(tmp_path, {name: text})
     return [str(p) for p in load_site(root).problems]
 
@@ -40,59 +40,59 @@ def test_a_valid_recap_loads_without_problems(tmp_path):
 
 def test_unknown_ids_in_front_matter_are_reported_at_their_front_matter_line(tmp_path):
     text = RECAP.replace("session: s01", "session: s09").replace("[generative-ai]", "[genrative-ai]").replace("[test-act]", "[tset-act]")
-    root = copy_tree(tmp_path, {"docs/recaps/s09.en.md": text})
+    root = copy_tree(tmp_path, {"curriculum/recaps/s09.en.md": text})
     assert [str(p) for p in load_site(root).problems] == [
-        "docs/recaps/s09.en.md:3: recap 's09' (en) lists session 's09' under 'session', which does not exist; check the spelling against the files in curriculum/sessions/",
-        "docs/recaps/s09.en.md:9: recap 's09' (en) lists term 'genrative-ai' under 'terms', which does not exist; did you mean 'generative-ai'?",
-        "docs/recaps/s09.en.md:10: recap 's09' (en) lists reference 'tset-act' under 'references', which does not exist; did you mean 'test-act'?",
+        "curriculum/recaps/s09.en.md:3: recap 's09' (en) lists session 's09' under 'session', which does not exist; check the spelling against the files in curriculum/sessions/",
+        "curriculum/recaps/s09.en.md:9: recap 's09' (en) lists term 'genrative-ai' under 'terms', which does not exist; did you mean 'generative-ai'?",
+        "curriculum/recaps/s09.en.md:10: recap 's09' (en) lists reference 'tset-act' under 'references', which does not exist; did you mean 'test-act'?",
     ]
 
 
 def test_a_recap_must_be_named_after_its_session(tmp_path):
-    assert recap_problems(tmp_path, RECAP, "docs/recaps/s02.en.md") == [
-        "docs/recaps/s02.en.md:3: recap names session 's01' but its file is named after 's02'; a recap of session 's01' lives in docs/recaps/s01.en.md",
+    assert recap_problems(tmp_path, RECAP, "curriculum/recaps/s02.en.md") == [
+        "curriculum/recaps/s02.en.md:3: recap names session 's01' but its file is named after 's02'; a recap of session 's01' lives in curriculum/recaps/s01.en.md",
     ]
 
 
 def test_a_recap_date_must_match_its_session(tmp_path):
     assert recap_problems(tmp_path, RECAP.replace("date: 2025-11-05", "date: 2025-11-06")) == [
-        "docs/recaps/s01.en.md:4: recap 's01' (en) is dated 2025-11-06, but session 's01' took place on 2025-11-05; use the session's date",
+        "curriculum/recaps/s01.en.md:4: recap 's01' (en) is dated 2025-11-06, but session 's01' took place on 2025-11-05; use the session's date",
     ]
 
 
 def test_front_matter_shape_errors_name_the_file_line(tmp_path):
     text = RECAP.replace("takeaways:\n  - It took place.\n", "takeaway: It took place.\n")
     assert recap_problems(tmp_path, text) == [
-        "docs/recaps/s01.en.md:1: missing required key 'takeaways'; add 'takeaways: ...'",
-        "docs/recaps/s01.en.md:6: unknown key 'takeaway'; did you mean 'takeaways'?",
+        "curriculum/recaps/s01.en.md:1: missing required key 'takeaways'; add 'takeaways: ...'",
+        "curriculum/recaps/s01.en.md:6: unknown key 'takeaway'; did you mean 'takeaways'?",
     ]
 
 
 def test_a_recap_body_must_not_repeat_the_page_title(tmp_path):
     text = RECAP.replace("## What happened {#what}", "# Session 1 recap\n\n## What happened {#what}")
     assert recap_problems(tmp_path, text) == [
-        "docs/recaps/s01.en.md:16: recap 's01' (en) must not have its own '# ' title: the page title comes from 'title' in the front matter; start sections with '## '",
+        "curriculum/recaps/s01.en.md:16: recap 's01' (en) must not have its own '# ' title: the page title comes from 'title' in the front matter; start sections with '## '",
     ]
 
 
 def test_recap_files_need_a_language_suffix_and_front_matter(tmp_path):
-    root = copy_tree(tmp_path, {"docs/recaps/s01.md": RECAP, "docs/recaps/s01.ko.md": "## 본문\n"})
+    root = copy_tree(tmp_path, {"curriculum/recaps/s01.md": RECAP, "curriculum/recaps/s01.ko.md": "## 본문\n"})
     assert [str(p) for p in load_site(root).problems] == [
-        "docs/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines (copy docs/recaps/template.ko.md)",
-        "docs/recaps/s01.md:0: recap file names must end in .ko.md or .en.md, e.g. 's01.ko.md'",
+        "curriculum/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines (copy curriculum/recaps/template.ko.md)",
+        "curriculum/recaps/s01.md:0: recap file names must end in .ko.md or .en.md, e.g. 's01.ko.md'",
     ]
 
 
 def test_the_templates_have_the_recap_shape():
     for lang in ("ko", "en"):
-        path = REPO / f"docs/recaps/template.{lang}.md"
+        path = REPO / f"curriculum/recaps/template.{lang}.md"
         front = path.read_text(encoding="utf-8").split("---\n")[1]
         data, problems = parse_yaml(front, path.name, first_line=2)
         assert problems == [] and list(shapes.RECAP.check(data, "", Where(path.name, 1))) == []
 
 
 def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp_path):
-    root = copy_tree(tmp_path, {"docs/recaps/s01.en.md": RECAP})
+    root = copy_tree(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
     generate(root)
     assert "[Session 1 recap](../recaps/s01.md)" in (root / "docs/sessions/s01.en.md").read_text()
     assert "[Session 1 recap](../recaps/s01.md)" in (root / "docs/sessions/s01.ko.md").read_text()  # falls back to the English recap
@@ -104,21 +104,21 @@ def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp
 
 
 def test_pages_the_recap_uses_link_back_to_it(tmp_path):
-    root = copy_tree(tmp_path, {"docs/recaps/s01.en.md": RECAP})
+    root = copy_tree(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
     generate(root)
     for page in ("references/test-act", "glossary/generative-ai", "modules/ai-basics"):
         for lang in ("ko", "en"):
             assert "(../recaps/s01.md)" in (root / f"docs/{page}.{lang}.md").read_text(), (page, lang)
 
 
-def test_the_recap_page_is_framed_with_its_data(tmp_path):
-    site = load_site(copy_tree(tmp_path, {"docs/recaps/s01.en.md": RECAP}))
-    body = RECAP.split("---\n", 2)[2]
-    page = recap_page_markdown(site, "recaps/s01.en.md", "en", body)
-    assert page.startswith("# Session 1 recap {#recap}\n")
+def test_the_recap_page_is_generated_around_its_narrative_with_its_data(tmp_path):
+    root = copy_tree(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
+    generate(root)
+    page = (root / "docs/recaps/s01.en.md").read_text(encoding="utf-8")
+    assert page.startswith('---\n' + GENERATED_MARK + '\ndescription: "The first session took place."\ntitle: "Session 1 recap"\n---\n\n# Session 1 recap {#recap}\n')
     for expected in ("[Session 1](../sessions/s01.md)", "Wednesday 5 November 2025", "## Key takeaways {#takeaways}",
                      "- It took place.", "## What happened {#what}", "[AI basics](../modules/ai-basics.md)",
                      "[generative AI](../glossary/generative-ai.md)", "[Test Act](../references/test-act.md)",
                      "1. [Example source](<https://example.org/s01>)"):
         assert expected in page
-    assert recap_page_markdown(site, "index.en.md", "en", "x") is None
+    assert not (root / "docs/recaps/s01.ko.md").exists()  # no Korean recap: the English one is served

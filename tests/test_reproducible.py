@@ -1,44 +1,59 @@
-"""Two builds of one commit are byte-identical.
+"""Two builds of one commit are byte-identical, whichever way the stages are run.
 
-Each build runs in its own temporary copy (so absolute paths differ), with a
-different PYTHONHASHSEED (so any output that follows set or dict-of-set order
-changes) and a different clock (seconds apart), but the same SOURCE_DATE_EPOCH,
-which is the only date a build may use (the Makefile sets it from the last
-commit). Every file is compared, sitemap.xml.gz and the search index (its
-entry and every shard) included.
-The first copy is then built a second time, with the build cache of its first
-build, and must give the same bytes again.
+The first build is `make build`'s: `mkdocs build`, whose hooks run the
+generate and publish stages. The second runs the three stages one after
+another, as any other builder would: `python -m gyeonggi_kb generate`, a
+plain `mkdocs build` of a mkdocs.yml without `hooks:`, then `python -m
+gyeonggi_kb publish site`. Each runs in its own temporary copy (so absolute
+paths differ), with a different PYTHONHASHSEED (so any output that follows set
+or dict-of-set order changes) and a different clock (seconds apart), but the
+same SOURCE_DATE_EPOCH, which is the only date a build may use (the Makefile
+sets it from the last commit). Every file is compared, sitemap.xml.gz and the
+search index (its entry and every shard) included. The first copy is then built a second time, with the
+build cache of its first build, and must give the same bytes again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_site_sources, run_python
+from conftest import REPO, copy_site_sources, repo_epoch, run_python
 
 pytestmark = pytest.mark.build
 
 
-def build_copy(root: Path, hash_seed: str, copy: bool = True) -> dict[str, str]:
+def build_copy(root: Path, hash_seed: str, copy: bool = True, stages: bool = False) -> dict[str, str]:
+    """Build a copy of the repository, with the hooks or (`stages`) as three commands; digests of the files."""
     if copy:
         copy_site_sources(root)
-    result = run_python(
-        "-m", "mkdocs", "build", "--strict", cwd=root,
-        env={"SOURCE_DATE_EPOCH": "1762300800", "PYTHONHASHSEED": hash_seed},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    env = {"SOURCE_DATE_EPOCH": repo_epoch(), "PYTHONHASHSEED": hash_seed}
+    if stages:
+        config = root / "mkdocs.yml"
+        config.write_text(re.sub(r"^hooks:\n(?:  - .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+        assert "hooks" not in yaml_keys(config)
+        commands = [("-m", "gyeonggi_kb", "generate"), ("-m", "mkdocs", "build", "--strict"), ("-m", "gyeonggi_kb", "publish", "site")]
+    else:
+        commands = [("-m", "mkdocs", "build", "--strict")]
+    for command in commands:
+        result = run_python(*command, cwd=root, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
+def yaml_keys(config: Path) -> set:
+    return set(re.findall(r"^([a-z_]+):", config.read_text(encoding="utf-8"), re.M))
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical_with_hooks_or_stage_by_stage(tmp_path):
     first = build_copy(tmp_path / "first", "1")
-    second = build_copy(tmp_path / "second-copy", "2")
+    second = build_copy(tmp_path / "second-copy", "2", stages=True)
     assert "sitemap.xml.gz" in first and "search/index.json" in first and "en/search/index.json" in first
     assert sorted(first) == sorted(second), "the two builds wrote different files"
     differing = sorted(name for name in first if first[name] != second[name])

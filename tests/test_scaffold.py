@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, build_site, copy_tree, fixture_site, run_python
+from conftest import FIXTURE_EPOCH, REPO, build_site, copy_tree, fixture_site, run_python
 from gyeonggi_kb import load_site
 from gyeonggi_kb.editor_schemas import schema_path
 from gyeonggi_kb.load import FRONT_MATTER
@@ -21,13 +21,14 @@ NEW = {
     "module": ("ai-ethics", ["curriculum/lessons/ai-ethics.en.md", "curriculum/lessons/ai-ethics.ko.md", "curriculum/modules/ai-ethics.yml"]),
     "term": ("large-language-model", ["glossary/large-language-model.yml"]),
     "reference": ("eu-ai-act", ["references/eu-ai-act.yml"]),
-    "recap": ("s01", ["docs/recaps/s01.ko.md", "docs/recaps/s01.en.md"]),
+    "recap": ("s01", ["curriculum/recaps/s01.ko.md", "curriculum/recaps/s01.en.md"]),
 }
 
 
 def scaffold(root, kind):
     record_id, _ = NEW[kind]
-    result = run_python("-m", "gyeonggi_kb", "new", kind, record_id, cwd=root)
+    # As `make new-…` runs it: with the build date the Makefile exports.
+    result = run_python("-m", "gyeonggi_kb", "new", kind, record_id, cwd=root, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.returncode == 0, result.stderr
     return result
 
@@ -77,7 +78,7 @@ def test_every_scaffold_builds_with_mkdocs(tmp_path):
             html = (root / "site" / prefix / page / "index.html").read_text(encoding="utf-8")
             assert "TODO" in html
     status = (root / "site/en/translation-status/index.html").read_text(encoding="utf-8")
-    assert "glossary/large-language-model.yml" in status and "docs/recaps/s01.ko.md" in status
+    assert "glossary/large-language-model.yml" in status and "curriculum/recaps/s01.ko.md" in status
 
 
 @pytest.mark.parametrize("kind, record_id, message", [

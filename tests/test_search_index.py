@@ -12,10 +12,11 @@ import re
 
 import pytest
 
-from conftest import build_site, fixture_site, run_python
-from gyeonggi_kb.search import language_prefixes, site_root_from, write_search, write_search_files
+from conftest import FIXTURE_EPOCH, build_site, fixture_site, run_python
+from gyeonggi_kb import layout
+from gyeonggi_kb.search import SiteSearch, stale_files
 from gyeonggi_kb.search.index import WEIGHT_HEADING, WEIGHT_LABEL, WEIGHT_TITLE, build_index, term_labels
-from gyeonggi_kb.search.pages import Page, Section, language_of, read_page
+from gyeonggi_kb.search.pages import Page, Section, read_page
 from gyeonggi_kb.search.shards import ENTRY, encode_postings, front_coded, render_index_files
 from gyeonggi_kb.search.tokens import SEPARATOR, words
 from gyeonggi_kb.search.ui import END, START, add_search_ui
@@ -76,23 +77,13 @@ def test_what_readers_do_not_read_as_text_is_left_out(hidden):
     assert page.sections[0].text == "앞 뒤"
 
 
-def test_a_page_marked_as_not_searched_and_a_fallback_page_give_nothing():
+def test_a_page_whose_content_is_marked_as_not_searched_gives_nothing():
     assert read_page(article('<div data-search-exclude><h1 id="t">제목</h1><p>본문</p></div>'), "a/") is None
-    fallback = '<div class="admonition warning kb-untranslated" lang="en"><p>Not translated yet</p></div><div lang="ko"><h1 id="t">제목</h1></div>'
-    assert read_page(article(fallback), "a/") is None
     assert read_page("<html><body>no article</body></html>", "a/") is None
 
 
 def test_a_page_without_a_heading_is_named_by_its_title_element():
     assert read_page(article("<p>본문</p>", title="홈 &amp; 안내"), "").title == "홈 & 안내"
-
-
-def test_the_language_of_a_page_is_the_prefix_of_its_url():
-    prefixes = {"ko": "", "en": "en/"}
-    assert language_of("glossary/llm/index.html", prefixes) == ("ko", "glossary/llm/")
-    assert language_of("en/glossary/llm/index.html", prefixes) == ("en", "glossary/llm/")
-    assert language_of("index.html", prefixes) == ("ko", "")
-    assert language_of("english/index.html", prefixes) == ("ko", "english/")
 
 
 PAGES = [
@@ -151,11 +142,17 @@ def test_the_english_search_box_speaks_english_and_reads_the_english_index():
     assert 'aria-label="Search this site"' in page and 'data-kb-index="../en/search/index.json"' in page
 
 
-def test_links_from_an_error_page_start_at_the_site_root_the_theme_names():
-    assert site_root_from("en/glossary/index.html", b"") == "../../"
-    config = b'<script id="__config" type="application/json">{"annotate": null, "base": "/kb", "features": []}</script>'
-    assert site_root_from("404.html", config) == "/kb/"  # served at any address that was not found
-    assert site_root_from("404.html", b"<html></html>") is None
+def test_links_from_a_page_are_relative_and_from_an_error_page_start_at_the_site_root_the_theme_names(tmp_path):
+    search = SiteSearch({})
+    assert 'data-kb-index="../search/index.json"' in search.with_box(PAGE, "en", "en/glossary/")
+    assert f'data-kb-engine="../../{search.engine_path}"' in search.with_box(PAGE, "en", "en/glossary/")
+    config = '<script id="__config" type="application/json">{"annotate": null, "base": "/kb", "features": []}</script>'
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en/404.html").write_text(PAGE.replace("</body>", config + "</body>"), encoding="utf-8")
+    page = search.error_page(tmp_path, "en/404.html", "en")["en/404.html"].decode("utf-8")
+    assert 'data-kb-index="/kb/en/search/index.json"' in page  # served at any address that was not found
+    (tmp_path / "404.html").write_text(PAGE, encoding="utf-8")
+    assert search.error_page(tmp_path, "404.html", "ko") == {}  # no base to start from: no box
 
 
 def test_a_page_without_a_header_is_left_alone():
@@ -205,26 +202,26 @@ def test_a_build_has_no_search_plugin_index_but_ours_with_the_box_on_every_page(
 
 
 @pytest.mark.build
-def test_the_command_gives_any_built_folder_the_same_search_and_removes_what_it_no_longer_makes(small_site, tmp_path):
+def test_publishing_its_own_output_again_changes_nothing_and_removes_what_search_no_longer_makes(small_site):
     site = small_site / "site"
     before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     stale = site / "search/p-000000000000.json"
     stale.write_text("[]", encoding="utf-8")
-    result = run_python("-m", "gyeonggi_kb", "search-index", str(site), cwd=small_site)
+    assert stale_files(site, {}) and stale in stale_files(site, {})
+    result = run_python("-m", "gyeonggi_kb", "publish", str(site), cwd=small_site, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.returncode == 0, result.stderr
-    assert "0 written, 1 removed" in result.stdout
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    assert after == before  # run again on its own output: the same bytes, nothing twice
-    bad = run_python("-m", "gyeonggi_kb", "search-index", str(tmp_path), cwd=small_site)
-    assert bad.returncode == 2 and "folder of a built site" in bad.stderr
+    assert after == before  # run again on its own output: the same bytes, nothing twice, the stale shard gone
 
 
 @pytest.mark.build
-def test_write_search_returns_bytes_and_writes_nothing(small_site):
+def test_the_search_files_are_bytes_and_the_same_again(small_site):
     from gyeonggi_kb import load_site
+    from gyeonggi_kb.publish.site_pages import built_pages
 
     site = small_site / "site"
-    files = write_search(site, load_site(small_site))
+    pages = [p for p in built_pages(small_site / "docs", site) if p.searchable and not p.is_fallback]
+    files = SiteSearch(load_site(small_site).terms).files(site, pages)
     assert all(isinstance(data, bytes) for data in files.values())
-    assert {f"{prefix}{ENTRY}" for prefix in language_prefixes().values()} <= set(files)
-    assert write_search_files(site, files) == {"written": 0, "removed": 0}
+    assert {layout.language_file(ENTRY, lang) for lang in layout.LANGS} <= set(files)
+    assert all((site / rel).read_bytes() == data for rel, data in files.items())

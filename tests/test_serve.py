@@ -127,7 +127,7 @@ def test_serve_picks_up_a_yaml_edit_reports_bad_data_and_settles(server):
     print(f"\nYAML edit visible after {time.monotonic() - started:.2f} s")
 
     edit(term, "status: draft", "status: drafty")
-    message = "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?"
+    message = "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed, candidate; got 'drafty'; did you mean 'draft'?"
     wait_for(lambda: message in server.log(), "the data error in the terminal")
     server.wait_until_quiet()
     assert server.process.poll() is None, "the server died on bad data"
@@ -158,6 +158,6 @@ def test_serve_refuses_to_start_on_bad_data_with_the_problem_and_no_traceback(tm
         server.stop()
     log = server.log()
     assert server.process.returncode != 0
-    assert "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed; got 'drafty'; did you mean 'draft'?" in log
+    assert "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed, candidate; got 'drafty'; did you mean 'draft'?" in log
     assert "1 problem in 1 file; fix the data and build again" in log
     assert "Traceback" not in log

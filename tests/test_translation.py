@@ -63,6 +63,7 @@ def test_percentages_count_items_complete_in_each_language(tmp_path):
         "lessons": (1, 0, 0),
         "terms": (1, 1, 0),
         "references": (1, 1, 0),
+        "recaps": (0, 0, 0),
         "pages": (3, 2, 2),
     }
 
@@ -90,5 +91,36 @@ def test_the_command_prints_one_line_per_item_and_the_percentages(tmp_path):
         "curriculum/sessions/s01.yml:8: [en] en.venue is empty",
         "docs/about.ko.md: [en] docs/about.en.md does not exist yet",
     ]
-    assert "Glossary terms                        ko 100 %  en   0 %  (1 items)" in lines
+    assert "Glossary terms      ko 100 %  en   0 %  (1 items)" in lines
     assert lines[-1] == "8 items to translate or fill in"
+
+
+def test_a_recap_in_one_language_is_listed(tmp_path):
+    root = copy_tree(tmp_path / "repo", {"curriculum/recaps/s01.ko.md": RECAP_KO})
+    site = load_site(root)
+    assert site.problems == []
+    gaps = translation_gaps(site, site.pages)
+    assert gaps == [Gap("en", "curriculum/recaps/s01.ko.md", 0, "page", "curriculum/recaps/s01.en.md")]
+    recaps = next(c for c in coverage(site, site.pages, gaps) if c.collection == "recaps")
+    assert (recaps.total, recaps.complete["ko"], recaps.complete["en"]) == (1, 1, 0)
+
+
+RECAP_KO = """---
+title: "제1회차 요약"
+session: s01
+date: 2025-11-05
+summary: 첫 회차가 열렸습니다.
+takeaways:
+  - 열렸습니다.
+modules: []
+terms: []
+references: []
+sources:
+  - title: 예시 출처
+    url: https://example.org/s01
+---
+
+## 다룬 내용 {#covered}
+
+본문.
+"""

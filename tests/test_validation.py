@@ -38,7 +38,7 @@ def test_wrong_type(tmp_path):
 def test_missing_required_field(tmp_path):
     text = (copy_tree(tmp_path / "a") / "glossary/generative-ai.yml").read_text().replace("status: draft\n", "")
     assert problems_of(tmp_path / "b", {"glossary/generative-ai.yml": text}) == [
-        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed); add 'status: ...'",
+        "glossary/generative-ai.yml:1: missing required key 'status' (one of draft, reviewed, candidate); add 'status: ...'",
     ]
 
 
@@ -52,7 +52,7 @@ def test_missing_translation(tmp_path):
 
 def test_missing_language_section(tmp_path):
     text = "id: test-act\n" + (copy_tree(tmp_path / "a") / "references/test-act.yml").read_text().split("en:\n  title: Test Act\n  summary: An act for tests.\n")[0].split("id: test-act\n")[1]
-    text += "urls:\n  ko: null\n  en: null\nmilestones: []\nterms: []\nsources: []\n"
+    text += "urls:\n  ko: null\n  en: null\nmilestones: []\nterms: []\nsources: []\nreviewed: 2025-06-01\n"
     assert problems_of(tmp_path / "b", {"references/test-act.yml": text}) == [
         "references/test-act.yml:1: missing required key 'en' (official title and summary in English); add an 'en:' section",
     ]

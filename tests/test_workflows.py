@@ -119,7 +119,14 @@ def test_main_is_deployed_to_pages_at_its_published_address():
 def test_external_links_are_checked_weekly():
     workflow = load("linkcheck.yml")
     assert [s["cron"] for s in workflow["on"]["schedule"]] == ["0 0 * * 1"]
-    assert make_targets_called(workflow) == {"linkcheck-external"}
+    assert make_targets_called(workflow) == {"review-due", "linkcheck-external"}
+
+
+def test_the_weekly_run_lists_what_is_due_for_review_as_of_that_day_before_the_link_check():
+    run = [cmd for cmd in commands(load("linkcheck.yml")) if cmd[0] == "make"]
+    review, links = run.index(next(c for c in run if "review-due" in c)), run.index(["make", "linkcheck-external"])
+    assert review < links, "a failing link check must not hide the review reminders"
+    assert 'TODAY=$(TZ=Asia/Seoul date +%F)' in run[review] and "FORMAT=github" in run[review]
 
 
 def test_the_pull_request_template_asks_for_the_review_checklist():

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import copy_tree
-from gyeonggi_kb import generate
+from gyeonggi_kb import DataError, generate
+from gyeonggi_kb.write import GENERATED_MARK
 
 
 def snapshot(docs):
@@ -28,9 +31,9 @@ def test_output_is_deterministic(tmp_path):
 
 
 def test_stale_pages_are_removed_and_hand_written_pages_kept(tmp_path):
-    root = copy_tree(tmp_path, {"docs/index.ko.md": "# 홈\n", "docs/recaps/s01.ko.md.keep": "x"})
+    root = copy_tree(tmp_path, {"docs/index.ko.md": "# 홈\n", "docs/editors/s01.ko.md.keep": "x"})
     generate(root)
-    (root / "docs/glossary/old-term.ko.md").write_text("stale")
+    (root / "docs/glossary/old-term.ko.md").write_text("---\n" + GENERATED_MARK + "\ntitle: old\n---\n")
     (root / "references/test-act.yml").unlink()
     (root / "curriculum/modules/ai-basics.yml").write_text(
         (root / "curriculum/modules/ai-basics.yml").read_text().replace("references: [test-act]", "references: []")
@@ -40,7 +43,21 @@ def test_stale_pages_are_removed_and_hand_written_pages_kept(tmp_path):
     assert not (root / "docs/references/test-act.ko.md").exists()
     assert changed["removed"] == 3
     assert (root / "docs/index.ko.md").read_text() == "# 홈\n"
-    assert (root / "docs/recaps/s01.ko.md.keep").exists()
+    assert (root / "docs/editors/s01.ko.md.keep").exists()
+
+
+def test_a_file_the_generator_did_not_write_is_never_deleted_from_its_folders(tmp_path):
+    root = copy_tree(tmp_path)
+    generate(root)
+    mine = root / "docs/recaps/s02.ko.md"  # where recaps used to live
+    mine.parent.mkdir(exist_ok=True)
+    mine.write_text("---\ntitle: 제2회차 요약\n---\n\n본문\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        generate(root)
+    assert [str(p) for p in raised.value.problems] == [
+        "docs/recaps/s02.ko.md:1: docs/recaps/ holds the pages generated from the data, but this file was not generated, "
+        "so it was left alone; move it to curriculum/recaps/ (recaps live there now)"]
+    assert mine.read_text(encoding="utf-8").endswith("본문\n")
 
 
 def test_generated_pages_exist_in_both_languages(tmp_path):

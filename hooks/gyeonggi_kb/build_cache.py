@@ -1,14 +1,16 @@
 """Results of earlier builds, kept on disk and found again by a digest of their inputs.
 
 Most builds change little: `mkdocs serve` rebuilds after one edit, and a
-second `make build` changes nothing. Three pure steps of the build repeat
-the same work on the same inputs every time: loading and rendering the data
-(site.py), linking glossary terms in each page (autolink.py) and reading
-the searchable text of each built page (search/pages.py). Each result is
-stored under a digest of everything it is computed from, so a hit gives
-exactly what computing it again would give, and a build with a warm cache
-writes the same bytes as one without (tests/test_reproducible.py builds
-twice and compares).
+second `make build` changes nothing. Some steps of the stages are pure
+functions of their inputs: loading and rendering the data (generate),
+linking glossary terms in each page and cutting search entries into
+compound pieces (publish). `BuildCache.get_or_compute(table, parts, compute)`
+is the one way to remember such a result: it digests `parts` (everything the
+result is computed from) into the key, returns what an earlier build stored
+under it, or calls `compute` and stores that. The functions it wraps know
+nothing of the cache, so a hit gives exactly what computing it again would
+give, and a build with a warm cache writes the same bytes as one without
+(tests/test_reproducible.py builds twice and compares).
 
 Every file is stamped with a digest of this package's source and the
 versions of Python and PyYAML, and a file with another stamp is read as
@@ -54,7 +56,7 @@ def code_version() -> str:
     """A digest of this package's source and of the interpreter and PyYAML it runs on."""
     package = Path(__file__).resolve().parent
     parts = [sys.version, yaml.__version__, str(getattr(yaml, "__with_libyaml__", False))]
-    for path in sorted(package.rglob("*.py")):  # subpackages too (search/)
+    for path in sorted(package.rglob("*.py")):
         parts += [path.relative_to(package).as_posix(), path.read_bytes()]
     return digest(*parts)
 
@@ -107,16 +109,36 @@ def read_entries(path: Path) -> dict:
 
 
 class BuildCache:
-    """The tables of one build, under `root`/.cache/gyeonggi_kb (or nowhere, when off)."""
+    """The tables of one build, under `root`/.cache/gyeonggi_kb (or nowhere, when off: every call computes)."""
 
     def __init__(self, root: Path | None):
         self.dir = None if root is None else root / CACHE_DIR
         self.tables: dict[str, Table] = {}
 
+    @property
+    def enabled(self) -> bool:
+        return self.dir is not None
+
     def table(self, name: str) -> Table:
         if name not in self.tables:
             self.tables[name] = Table(None if self.dir is None else self.dir / f"{name}.pickle")
         return self.tables[name]
+
+    def get_or_compute(self, table: str, parts: tuple, compute, valid=None):
+        """What `compute()` returns for the inputs `parts`, remembered in `table` across builds.
+
+        `valid(value)`, when given, can refuse a stored value that no longer
+        holds for reasons outside its inputs (generated files changed on disk).
+        """
+        if self.dir is None:
+            return compute()
+        store = self.table(table)
+        key = digest(*parts)
+        value = store.get(key)
+        if value is None or (valid is not None and not valid(value)):
+            value = compute()
+            store.put(key, value)
+        return value
 
     def save(self) -> None:
         for table in self.tables.values():
@@ -125,3 +147,6 @@ class BuildCache:
 
 def build_cache(root: Path, environ=None) -> BuildCache:
     return BuildCache(root if enabled(environ) else None)
+
+
+NO_CACHE = BuildCache(None)

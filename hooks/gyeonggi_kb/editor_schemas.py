@@ -35,7 +35,7 @@ TITLES = {
     "module": "Module (curriculum/modules/<id>.yml)",
     "term": "Glossary term (glossary/<id>.yml)",
     "reference": "Policy reference (references/<id>.yml)",
-    "recap": "Session recap front matter (docs/recaps/<session>.ko.md / .en.md)",
+    "recap": "Session recap front matter (curriculum/recaps/<session>.ko.md / .en.md)",
 }
 GENERATED_NOTE = "Generated from hooks/gyeonggi_kb/shapes.py by `make schemas`; do not edit by hand."
 # Where each kind lives, as a glob relative to the repository root (also used by .vscode/settings.json).

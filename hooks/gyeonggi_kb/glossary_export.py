@@ -12,6 +12,9 @@
   synonym and abbreviation; termType says which (fullForm, variant, acronym,
   abbreviation), administrativeStatus marks the preferred term.
 
+CSV cells that Excel could run as a formula are neutralised
+(csv_cells); the import undoes exactly that.
+
 Output is sorted by id and carries no date, so two builds give the same bytes.
 """
 
@@ -23,6 +26,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from . import shapes
+from .csv_cells import neutralise
 from .model import LANGS, Term
 
 CSV_COLUMNS = (
@@ -46,7 +50,7 @@ def term_record(t: Term) -> dict:
         "abbreviations": list(t.abbreviations),
         **{lang: {"term": t.term[lang], "synonyms": list(t.synonyms[lang]), "definition": t.definition[lang]} for lang in LANGS},
         "related": list(t.related),
-        "sources": [{k: v for k, v in (("title", s.title), ("url", s.url), ("law", s.law), ("article", s.article)) if v is not None} for s in t.sources],
+        "sources": [{k: v for k, v in (("title", s.title), ("url", s.url), ("law", s.law), ("article", s.article), ("licence", s.licence)) if v is not None} for s in t.sources],
         "status": t.status,
         "autolink": t.autolink,
     }
@@ -84,10 +88,15 @@ def render_json(terms) -> str:
 
 
 def csv_row(t: Term) -> dict:
-    r = term_record(t)
+    """A term as the cells of one glossary.csv row, each safe to open in a spreadsheet."""
+    return {column: neutralise(cell) for column, cell in csv_cells(term_record(t)).items()}
+
+
+def csv_cells(r: dict) -> dict:
+    """A term record (the shape of its YAML file) as the text of each glossary.csv column."""
     return {
         "id": r["id"], "topic": r["topic"], "abbreviations": LIST_SEPARATOR.join(r["abbreviations"]),
-        **{f"{lang}_{key}": (LIST_SEPARATOR.join(r[lang][key]) if key == "synonyms" else r[lang][key]) for lang in LANGS for key in ("term", "synonyms", "definition")},
+        **{f"{lang}_{key}": (LIST_SEPARATOR.join(r[lang][key]) if key == "synonyms" else r[lang][key] or "") for lang in LANGS for key in ("term", "synonyms", "definition")},
         "related": LIST_SEPARATOR.join(r["related"]),
         "sources": json.dumps(r["sources"], ensure_ascii=False),
         "status": r["status"], "autolink": "true" if r["autolink"] else "false",

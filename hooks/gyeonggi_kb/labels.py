@@ -17,6 +17,7 @@ LABELS = {
     "time": ("시간", "Time"),
     "venue": ("장소", "Venue"),
     "topic": ("주제", "Topic"),
+    "licence": ("라이선스", "Licence"),
     "status": ("상태", "Status"),
     "recap": ("회차 요약", "Recap"),
     "recap_missing": ("회차 요약이 아직 게시되지 않았습니다.", "Recap not yet published."),
@@ -47,6 +48,12 @@ LABELS = {
         "이 수업 내용은 아직 한국어로 번역되지 않아 영어 원문을 보여 드립니다.",
         "This lesson has not been translated into English yet; the Korean original is shown below.",
     ),
+    "untranslated_title": ("번역되지 않은 페이지", "Not translated yet"),
+    "untranslated_body": (
+        "이 페이지는 아직 한국어로 번역되지 않았습니다. 원문을 아래에 보여 드립니다.",
+        "This page has not been translated into English yet. The Korean original is shown below.",
+    ),
+    "feed_title": ("회차 요약과 교육 소식", "Recaps and programme news"),
     "glossary": ("용어집", "Glossary"),
     "definition": ("정의", "Definition"),
     "synonyms": ("동의어", "Synonyms"),
@@ -171,12 +178,17 @@ LABELS.update({
     "collection_lessons": ("수업 내용", "Lessons"),
     "collection_terms": ("용어", "Glossary terms"),
     "collection_references": ("정책 자료", "Policy references"),
-    "collection_pages": ("직접 쓴 페이지 (회차 요약 포함)", "Hand-written pages (recaps included)"),
+    "collection_recaps": ("회차 요약", "Session recaps"),
+    "collection_pages": ("직접 쓴 페이지", "Hand-written pages"),
     "gap_page": ("`{subject}` 파일이 없습니다", "`{subject}` does not exist yet"),
     "gap_lesson": ("`{subject}` 파일이 없습니다", "`{subject}` does not exist yet"),
     "gap_lesson-placeholder": ("'TODO:' 자리표시가 남아 있습니다", "still holds 'TODO:' placeholders"),
     "gap_missing": ("`{subject}` 값이 비어 있습니다", "`{subject}` is empty"),
     "gap_placeholder": ("`{subject}`에 'TODO:' 자리표시가 남아 있습니다", "`{subject}` still holds a 'TODO:' placeholder"),
+    "gap_candidate": ("후보 용어(사이트에 싣지 않음): `{subject}`를 쓰고 `status: draft`로 바꾸면 게시됩니다",
+                      "candidate term (not on the site): write `{subject}`, then set `status: draft` to publish it"),
+    "gap_candidate-ready": ("후보 용어의 정의가 모두 있습니다: `status: draft`로 바꾸면 게시됩니다",
+                            "candidate term with both definitions: set `status: draft` to publish it"),
     "gap_copied": ("`{subject}`에 한국어 원문이 그대로 들어 있습니다", "`{subject}` holds the Korean text unchanged"),
 })
 
@@ -211,6 +223,17 @@ def format_date(value, lang: str, weekday: bool = False) -> str:
     if len(parts) == 2:
         return f"{parts[0]}년 {parts[1]}월" if lang == "ko" else f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
     return f"{parts[0]}년" if lang == "ko" else str(parts[0])
+
+
+def reviewed_on(day, lang: str) -> str:
+    """'**내용 기준일**: 2026년 12월 7일' / '**Reviewed on**: 7 December 2026', the date machine-readable too."""
+    return f'**{label("reviewed_on", lang)}**: <time datetime="{day.isoformat()}">{format_date(day, lang)}</time>'
+
+
+# Review dates of references and modules (own block so edits above and below rebase cleanly).
+LABELS.update({
+    "reviewed_on": ("내용 기준일", "Reviewed on"),
+})
 
 
 # The reference library, timeline, recaps, calendar and feeds (kept in their own block so edits above rebase cleanly).

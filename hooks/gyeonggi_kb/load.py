@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import shapes
-from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text
+from . import layout, shapes
+from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text, VerifyBy
 from .problems import Problem
 from .schema import Where
 from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_source
@@ -26,7 +26,7 @@ COLLECTIONS = {
 }
 PROGRAMME_FILE = "curriculum/programme.yml"
 LESSONS_DIR = "curriculum/lessons"
-RECAPS_DIR = "docs/recaps"
+RECAPS_DIR = "curriculum/recaps"
 RECAP_NON_RECAPS = ("index", "template")
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 HEADING_ID = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$", re.M)
@@ -51,9 +51,10 @@ class Loaded:
     programme: Programme | None = None
     sessions: dict = field(default_factory=dict)
     modules: dict = field(default_factory=dict)
-    terms: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)  # published terms only (draft, reviewed)
     references: dict = field(default_factory=dict)
     recaps: dict = field(default_factory=dict)  # (session, lang) -> Recap
+    candidates: dict = field(default_factory=dict)  # terms with status 'candidate': kept off the site
     known_ids: dict = field(default_factory=dict)  # kind -> set of ids, including broken files
     problems: list = field(default_factory=list)
 
@@ -75,7 +76,12 @@ def texts(data: dict, key: str) -> Text:
 
 
 def sources(items) -> tuple:
-    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article")) for s in items or ())
+    return tuple(Source(s["title"], s.get("url"), s.get("law"), s.get("article"), s.get("licence")) for s in items or ())
+
+
+def verify_by(data: Mapping):
+    found = data.get("verify_by")
+    return VerifyBy(found["date"], found["note"], data.line_of("verify_by")) if found else None
 
 
 def build_record(kind: str, data: Mapping, origin: Origin):
@@ -94,6 +100,7 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             terms=tuple(data["terms"]), references=tuple(data["references"]),
             related=tuple(data["related"]), prerequisites=tuple(data["prerequisites"]),
             announced_in=sources(data["announced_in"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
         )
     if kind == "term":
         return Term(
@@ -110,10 +117,11 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             title=texts(data, "title"), summary=texts(data, "summary"),
             urls=Text(data["urls"]["ko"], data["urls"]["en"]),
             milestones=tuple(
-                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"))
+                Milestone(m["date"], m["kind"], Text(m["ko"], m["en"]), m["source"], m.line_of("date"), verify_by(m))
                 for m in data["milestones"]
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
+            reviewed=data["reviewed"], verify_by=verify_by(data),
         )
     raise ValueError(kind)
 
@@ -217,13 +225,27 @@ def load_recaps(root: Path, out: Loaded) -> None:
             session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
             takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
             references=tuple(data["references"]), sources=sources(data["sources"]),
-            page=f"recaps/{stem}.md", origin=origin_of(rel, data),
+            page=layout.recap_page(stem), origin=origin_of(rel, data), autolink=data.get("autolink", True),
             body=text[match.end():], body_line=match.group(0).count("\n") + 1,
         )
 
 
+def set_candidates_apart(out: Loaded) -> None:
+    """Move candidate terms out of `terms`, so that nothing that publishes terms can reach them.
+
+    Every page, index, export, search entry and auto-link is made from
+    `terms`; a candidate waits in `candidates` (for the translation status)
+    until its status says it is ready. Its id is known as a candidate, not as
+    a term, so a reference to it is reported as such.
+    """
+    out.candidates = {k: t for k, t in out.terms.items() if t.status == shapes.CANDIDATE}
+    out.terms = {k: t for k, t in out.terms.items() if t.status != shapes.CANDIDATE}
+    out.known_ids["candidate"] = set(out.candidates)
+    out.known_ids["term"] = out.known_ids.get("term", set()) - out.known_ids["candidate"]
+
+
 # Everything load_all reads: the data folders, whole, and the hand-written pages under docs/
-# (recap front matter, and the list of pages for the translation status).
+# (the list of pages for the translation status).
 DATA_FOLDERS = ("curriculum", "glossary", "references")
 DOCS_DIR = "docs"
 
@@ -246,6 +268,7 @@ def load_all(root: Path) -> Loaded:
     out.sessions = load_collection(root, "session", out)
     out.modules = load_collection(root, "module", out)
     out.terms = load_collection(root, "term", out)
+    set_candidates_apart(out)
     out.references = load_collection(root, "reference", out)
     load_lessons(root, out.modules, out)
     load_recaps(root, out)

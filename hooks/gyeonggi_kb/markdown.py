@@ -8,6 +8,8 @@ import posixpath
 import re
 from functools import lru_cache
 
+from .write import GENERATED_MARK
+
 
 # Characters Markdown (and pymdownx) would turn into formatting or raw HTML.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^=+#!])")
@@ -86,7 +88,7 @@ def front_matter(values: dict) -> str:
     # flow collections: the same data as yaml.safe_dump gives, at a fraction of its cost.
     safe = {key: attr(value) if isinstance(value, str) else value for key, value in values.items()}
     lines = (f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(safe.items()))
-    return "---\n" + "".join(lines) + "---\n\n"
+    return "---\n" + GENERATED_MARK + "\n" + "".join(lines) + "---\n\n"
 
 
 def bullet_list(items: list[str], empty: str) -> str:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import html
 import re
 
+from . import layout
 from .labels import label
-from .markdown import relpath
 
 USED_IN = re.compile(r'<div class="kb-used-in">(.*?)</div>', re.S)
 NOT_USED = re.compile(r'<p class="kb-not-used">.*?</p>', re.S)
@@ -30,7 +30,7 @@ def add_mentions(term_html: str, term_url: str, mentions: list[tuple[str, str]],
     listed = set(re.findall(r'href="([^"]+)"', section.group(1)))
     items = []
     for url, title in sorted(set(mentions)):
-        href = relpath(url or ".", term_url or ".") + "/"
+        href = layout.relative(url, term_url)
         if href in listed or url == term_url:
             continue
         items.append(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>')

@@ -43,6 +43,16 @@ class Source:
     url: Optional[str] = None
     law: Optional[str] = None
     article: Optional[str] = None
+    licence: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class VerifyBy:
+    """A fact known to be provisional: check it again by `date`; `note` says what (for editors only)."""
+
+    date: dt.date
+    note: str
+    line: int = field(default=0, compare=False)  # line of the `verify_by:` key in its file
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,8 @@ class Module:
     announced_in: tuple
     origin: Origin
     lessons: dict = field(default_factory=dict, compare=False)  # lang -> Lesson
+    reviewed: Optional[dt.date] = None  # the module and its lessons were last checked against their sources
+    verify_by: Optional[VerifyBy] = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,7 @@ class Milestone:
     text: Text
     source: str
     line: int = field(default=0, compare=False)  # line of the milestone's date in its file
+    verify_by: Optional[VerifyBy] = None
 
     @property
     def sort_key(self) -> tuple:
@@ -165,6 +178,8 @@ class Reference:
     terms: tuple
     sources: tuple
     origin: Origin
+    reviewed: Optional[dt.date] = None  # last checked against its sources
+    verify_by: Optional[VerifyBy] = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +196,8 @@ class Recap:
     terms: tuple
     references: tuple
     sources: tuple
-    page: str  # docs-relative path without language suffix, e.g. recaps/s01.md
+    page: str  # the page generated from it, e.g. recaps/s01.md
     origin: Origin
+    autolink: bool = True
     body: str = field(default="", compare=False)  # the Markdown after the front matter
     body_line: int = field(default=0, compare=False)  # file line where the body starts

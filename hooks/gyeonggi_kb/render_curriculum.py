@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import jsonld
 from .backlinks import Backlinks, module_page, reference_page, session_page, term_page
-from .labels import format_date, label
+from .labels import format_date, label, reviewed_on
 from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .model import LANGS, Module, Programme, Session
 from .svg_curriculum_map import render_curriculum_map
@@ -185,6 +185,8 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
     recaps = sorted(backlinks.module_recaps.get(m.id, ()))
     if recaps:
         glance.append(f"**{label('recap', lang)}**: " + ", ".join(link(r.title[lang], here, r.page) for r in recaps))
+    if m.reviewed:
+        glance.append(reviewed_on(m.reviewed, lang))
     parts = [
         front_matter({"title": m.title[lang], "description": m.summary[lang]}),
         f"# {escape(m.title[lang])} {{#module}}\n",

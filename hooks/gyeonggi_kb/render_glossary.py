@@ -3,7 +3,8 @@
 The Korean index is in 가나다 order under a jump bar of initial consonants
 (ㄱ … ㅎ, then Latin letters for terms such as `AI 에이전트`); the English one
 is A–Z. See collation.py for the order. Both carry a schema.org
-DefinedTermSet in JSON-LD, so search engines read the glossary as one.
+DefinedTermSet in JSON-LD, so search engines read the glossary as one, and
+each term's page the DefinedTerm it lists.
 Index pages opt out of auto-linking: every term on them is already a link.
 """
 
@@ -37,6 +38,8 @@ def term_source(s, lang: str) -> str:
     line = source_line(s, lang)
     if s.law and s.article and s.article not in s.title:
         line += f" ({escape(s.law)} {escape(s.article)})"
+    if s.licence:  # text copied from a list under a licence, such as an imported term list
+        line += f" ({label('licence', lang)}: {escape(s.licence)})"
     return line
 
 
@@ -67,6 +70,7 @@ def render_term(t: Term, terms: dict, backlinks: Backlinks, lang: str) -> str:
         + "\n\n</div>\n",
         f"## {label('sources', lang)} {{#sources}}\n",
         "\n".join(f"{i}. {term_source(s, lang)}" for i, s in enumerate(t.sources, 1)) + "\n",
+        defined_term(t, lang),
     ]
     return "\n".join(parts)
 
@@ -85,27 +89,39 @@ def jump_bar(letters: list[str], present: set, lang: str) -> str:
 
 
 def defined_term_set(terms: list[Term], lang: str) -> str:
-    """schema.org DefinedTermSet as a JSON-LD script; URLs are relative to the index page."""
-    data = {
+    """schema.org DefinedTermSet as a JSON-LD script; URLs are relative to the index page.
+
+    The set names its terms and where they are; each term's page describes the term
+    (defined_term). Definitions here would repeat every term page on the index, the
+    largest page of the site, which readers on a phone download in full.
+    """
+    return json_ld_script({
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
         "@id": "./#glossary",
         "name": label("glossary", lang),
         "inLanguage": lang,
-        "hasDefinedTerm": [
-            {
-                "@type": "DefinedTerm",
-                "@id": f"{t.id}/#term",
-                "termCode": t.id,
-                "name": t.term[lang],
-                **({"alternateName": [*t.synonyms[lang], *t.abbreviations]} if t.synonyms[lang] or t.abbreviations else {}),
-                "description": t.definition[lang],
-                "url": f"{t.id}/",
-                "inDefinedTermSet": "./#glossary",
-            }
-            for t in terms
-        ],
-    }
+        "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": f"{t.id}/#term", "name": t.term[lang], "url": f"{t.id}/"} for t in terms],
+    })
+
+
+def defined_term(t: Term, lang: str) -> str:
+    """schema.org DefinedTerm of a term's page, in the index's DefinedTermSet; URLs relative to the term's page."""
+    return json_ld_script({
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": "./#term",
+        "termCode": t.id,
+        "name": t.term[lang],
+        **({"alternateName": [*t.synonyms[lang], *t.abbreviations]} if t.synonyms[lang] or t.abbreviations else {}),
+        "description": t.definition[lang],
+        "url": "./",
+        "inLanguage": lang,
+        "inDefinedTermSet": "../#glossary",
+    })
+
+
+def json_ld_script(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     # Inside <script>, only '</' can end the element early; escape every '<' to be safe.
     return '<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>\n"

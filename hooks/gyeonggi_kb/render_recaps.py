@@ -1,19 +1,16 @@
-"""Session recaps: the recaps index page, and the frame around each hand-written recap. No I/O.
+"""Session recaps: the recaps index page, and each recap's page around its hand-written narrative. No I/O.
 
-Recaps are written by hand in docs/recaps/<session>.<lang>.md; their front
-matter is data (validated like the YAML collections). The generator cannot own
-that folder, so the index lives at curriculum/recaps, and the frame of a recap
-page (title, session facts, summary, takeaways, related pages, sources) is
-added while MkDocs reads the page: `recap_page_markdown` is called from the
-hook's on_page_markdown with the page's own Markdown and returns the full page.
-Editors write only the narrative; links and facts come from the data, so they
-are the same in both languages.
+Recaps are written by hand in curriculum/recaps/<session>.<lang>.md, like
+lessons: their front matter is data (validated like the YAML collections),
+their body the narrative. Each recap's page (recaps/<session>.md) is the
+narrative in a frame made from the data (title, session facts, summary,
+takeaways, related pages, sources), so links and facts are the same in both
+languages. The index lives at curriculum/recaps.
 """
 
 from __future__ import annotations
 
-import re
-
+from . import layout
 from .backlinks import Backlinks, module_page, reference_page, session_page, session_title, term_page
 from .labels import format_date, label
 from .markdown import bullet_list, definition_list, escape, front_matter, link, source_line, table
@@ -22,19 +19,10 @@ from .model import LANGS, Recap
 INDEX = "curriculum/recaps.md"
 EDITORS_GUIDE = "editors/recaps.md"
 FEED = "recaps.atom.xml"  # per language: /recaps.atom.xml and /en/recaps.atom.xml
-RECAP_SOURCE = re.compile(r"^recaps/([a-z0-9-]+)\.(ko|en)\.md$")
 
 
 def unknown(lang: str) -> str:
     return f'<span class="kb-unknown">{label("not_announced", lang)}</span>'
-
-
-def recap_key(src_uri: str, locale: str | None) -> tuple | None:
-    """(session id, language) of a recap source file such as 'recaps/s01.ko.md', else None."""
-    match = RECAP_SOURCE.match(src_uri)
-    if not match:
-        return None
-    return (match.group(1), locale or match.group(2))
 
 
 def related_block(recap: Recap, site, here: str, lang: str) -> str:
@@ -70,11 +58,15 @@ def render_recap_page(recap: Recap, body: str, site, lang: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def recap_page_markdown(site, src_uri: str, locale: str | None, markdown: str) -> str | None:
-    """For the hook: the framed page if `src_uri` is a loaded recap, else None (leave the page alone)."""
-    key = recap_key(src_uri, locale)
-    recap = site.recaps.get(key) if key else None
-    return render_recap_page(recap, markdown, site, recap.lang) if recap else None
+def recap_pages(site, backlinks: Backlinks) -> dict:
+    """Each recap's page in its language, with the front matter the page's <head> needs."""
+    pages = {}
+    for recap in site.recaps.values():
+        meta = {"title": recap.title, "description": recap.summary}
+        if not recap.autolink:
+            meta["autolink"] = False
+        pages[layout.source(recap.page, recap.lang)] = front_matter(meta) + render_recap_page(recap, recap.body, site, recap.lang)
+    return pages
 
 
 def render_index(site, backlinks: Backlinks, lang: str) -> str:
@@ -99,4 +91,4 @@ def render_index(site, backlinks: Backlinks, lang: str) -> str:
 
 
 def recap_index_pages(site, backlinks: Backlinks) -> dict:
-    return {f"curriculum/recaps.{lang}.md": render_index(site, backlinks, lang) for lang in LANGS}
+    return {layout.source(INDEX, lang): render_index(site, backlinks, lang) for lang in LANGS}

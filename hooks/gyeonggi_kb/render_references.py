@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import dates, jsonld, shapes
 from .backlinks import Backlinks, reference_page, term_page
-from .labels import format_date, label
+from .labels import format_date, label, reviewed_on
 from .markdown import attr, bullet_list, escape, external, front_matter, link, relative, source_line
 from .model import LANGS, Reference
 
@@ -75,6 +75,8 @@ def render_reference(r: Reference, terms: dict, backlinks: Backlinks, lang: str,
         f"**{label('jurisdiction', lang)}**: " + link(jurisdiction_name(r, lang), here, f"{INDEX}#jurisdiction-{r.jurisdiction}"),
         f"**{label('type', lang)}**: " + link(type_name(r, lang), here, f"{INDEX}#type-{r.type}"),
     ]
+    if r.reviewed:
+        facts.append(reviewed_on(r.reviewed, lang))
     parts = [
         front_matter({"title": r.title[lang], "description": r.summary[lang]}),
         f"# {escape(r.title[lang])} {{#reference}}\n",

@@ -28,7 +28,8 @@ def coverage_rows(rows: list[Coverage], lang: str) -> list[list[str]]:
 
 def render_status(gaps: list[Gap], rows: list[Coverage], lang: str) -> str:
     parts = [
-        front_matter({"title": label("translation_status", lang), "autolink": False}),
+        # An editors' work list: it names candidate terms, which readers must not find by searching.
+        front_matter({"title": label("translation_status", lang), "autolink": False, "search": {"exclude": True}}),
         f"# {label('translation_status', lang)} {{#translation-status}}\n",
         label("translation_intro", lang) + "\n",
         f"## {label('coverage', lang)} {{#coverage}}\n",
@@ -63,5 +64,8 @@ def render_terminal(gaps: list[Gap], rows: list[Coverage]) -> str:
         if c.total:
             name = label(f"collection_{c.collection}", "en")
             lines.append(f"{name:<{width}}  ko {c.percent('ko'):>3} %  en {c.percent('en'):>3} %  ({c.total} items)")
+    candidates = len({g.path for g in gaps if g.kind.startswith("candidate")})
+    if candidates:
+        lines.append(f"{'Candidate terms (not published)':<{width}}  {candidates}")
     lines.append(f"{len(gaps)} item{'s' if len(gaps) != 1 else ''} to translate or fill in")
     return "\n".join(lines)

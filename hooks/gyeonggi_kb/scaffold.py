@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
 
 import yaml
 
-from . import shapes
+from . import dates, shapes
 from .editor_schemas import schema_line
 from .load import COLLECTIONS, LESSONS_DIR, RECAPS_DIR
 from .problems import did_you_mean
@@ -163,7 +164,7 @@ def render_recap(session: dict, lang: str, data_path: str) -> str:
     values = {"title": title, "session": session["id"], "date": session["date"]}
     front = yaml_lines(shapes.RECAP, values, lang)
     # The page shows the title, session facts, summary, takeaways and sources from
-    # the front matter (docs/recaps/template.*.md); the body is the narrative only.
+    # the front matter (curriculum/recaps/template.*.md); the body is the narrative only.
     heading = "회차에서 다룬 내용" if lang == "ko" else "What the session covered"
     what = "출처로 확인되는 내용만" if lang == "ko" else "only what the sources support"
     body = f"## {heading} {{#covered}}\n\n{placeholder(what, lang)}\n"
@@ -196,6 +197,17 @@ def check_new_id(kind: str, record_id: str) -> None:
         )
 
 
+def first_review_date(root: Path, environ=None) -> dt.date:
+    """The review date a new record starts with: the build date, which 'reviewed' may never pass.
+
+    Only where no build date can be known (no SOURCE_DATE_EPOCH, no git) is it
+    the calendar's today: the validator then has nothing to compare it with, and
+    the editor writing the record is reviewing it today.
+    """
+    epoch = dates.build_epoch(root, os.environ if environ is None else environ)
+    return dates.build_date(epoch) or dt.date.today()
+
+
 def scaffold_files(root: Path, kind: str, record_id: str) -> dict:
     """The new files for one record, {repository-relative path: text}. Raises ScaffoldError."""
     if kind not in KINDS:
@@ -205,6 +217,8 @@ def scaffold_files(root: Path, kind: str, record_id: str) -> dict:
     check_new_id(kind, record_id)
     rel = f"{COLLECTIONS[kind]}/{record_id}.yml"
     values = {"id": record_id}
+    if any(key.name == "reviewed" for key in shapes.KINDS[kind].keys):
+        values["reviewed"] = (first_review_date(root), f"{PLACEHOLDER} the day you check this record against its sources")
     files = {}
     if kind == "module":
         orders = [m.get("order") for m in existing(root, "module").values()]
@@ -217,6 +231,8 @@ def scaffold_files(root: Path, kind: str, record_id: str) -> dict:
         in_use = sorted(topics) or ["technology"]
         values["topic"] = (in_use[0], f"{PLACEHOLDER} choose the topic; in use: {', '.join(in_use)}")
         values["autolink"] = True
+        for lang in LANG_NAMES:  # may be null only in a candidate term; a new term is a draft
+            values[f"{lang}.definition"] = placeholder("1-3 plain sentences", lang)
     files[rel] = render_record(kind, rel, values)
     return dict(sorted(files.items()))
 

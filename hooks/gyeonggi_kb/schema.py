@@ -199,9 +199,36 @@ class Key:
 
 
 @dataclass(frozen=True)
+class FilledUnless:
+    """A rule across keys: the values at `paths` may be null only while `key` is `value`.
+
+    (A candidate term may wait for its definitions; a published one may not.)
+    """
+
+    key: str
+    value: str
+    paths: tuple  # ((section, name), ...): value[section][name]
+    hint: str
+
+    def check(self, record: dict, at: Where) -> Iterator[Problem]:
+        if record.get(self.key) == self.value:
+            return
+        for section, name in self.paths:
+            inner = record.get(section)
+            if isinstance(inner, dict) and name in inner and inner[name] is None:
+                line = inner.line_of(name) if isinstance(inner, Mapping) else at.line
+                yield at.problem(f"'{section}.{name}' is empty, which only a term with '{self.key}: {self.value}' may be; {self.hint}", line)
+
+    def json_schema(self) -> dict:
+        filled = {section: {"properties": {name: {"type": "string"}}} for section, name in self.paths}
+        return {"if": {"properties": {self.key: {"const": self.value}}, "required": [self.key]}, "else": {"properties": filled}}
+
+
+@dataclass(frozen=True)
 class Record(Kind):
     keys: tuple
     description: str = ""
+    rules: tuple = ()  # rules across keys, such as FilledUnless
 
     def check(self, value, where, at):
         label = f"'{where}'" if where else "the file"
@@ -224,6 +251,8 @@ class Record(Kind):
                     yield at.problem(missing_key_message(key, where))
                 continue
             yield from key.kind.check(value[key.name], prefix + key.name, Where(at.path, line_of(key.name)))
+        for rule in self.rules:
+            yield from rule.check(value, at)
 
     def json_schema(self):
         schema = {
@@ -239,6 +268,8 @@ class Record(Kind):
             schema["properties"][key.name] = prop
         if self.description:
             schema["description"] = self.description
+        if self.rules:
+            schema["allOf"] = [rule.json_schema() for rule in self.rules]
         return schema
 
 

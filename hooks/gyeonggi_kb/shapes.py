@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import ID, Boolean, Date, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
+from .schema import ID, Boolean, Date, FilledUnless, Integer, Key, ListOf, Nullable, OneOf, Record, Text, Url, bilingual
 
 LANGS = ("ko", "en")
 
@@ -12,12 +12,31 @@ SOURCE = Record(
         Key("url", Url(), required=False, description="where to read it"),
         Key("law", Text(max_length=200), required=False, description="name of the law, when the source is a law"),
         Key("article", Text(max_length=80), required=False, description="article, e.g. 제2조제4호"),
+        Key("licence", Text(max_length=80), required=False, description="licence of text copied from the source, e.g. MIT or CC BY 4.0"),
     ),
     description="A public source for a fact.",
 )
 SOURCES = ListOf(SOURCE)
 IDS = ListOf(ID, unique=True)
 BILINGUAL_NAME = Record((Key("ko", Text(max_length=300)), Key("en", Text(max_length=300))))
+
+# When a record was last checked against its sources, and (optionally) when a fact known to be
+# provisional must be checked again. `make review-due` lists what is due (review.py).
+REVIEWED = Key(
+    "reviewed", Date(),
+    description="the day this record (a module: with its lessons) was last checked against its sources, never after the build date",
+)
+VERIFY_BY = Key(
+    "verify_by",
+    Record(
+        (
+            Key("date", Date(), description="the day by which to check again (YYYY-MM-DD)"),
+            Key("note", Text(max_length=500), description="what to check, for the editor who does it (not shown on the site)"),
+        )
+    ),
+    required=False,
+    description="for a fact known to be provisional: when and what to check again; `make review-due` lists it from that day",
+)
 
 PROGRAMME_TEXT = Record(
     (
@@ -86,6 +105,8 @@ MODULE = Record(
         Key("related", IDS, description="related module ids"),
         Key("prerequisites", IDS, description="module ids to study first"),
         Key("announced_in", SOURCES, description="public sources that name this topic"),
+        REVIEWED,
+        VERIFY_BY,
     ),
     description="One module of the curriculum (curriculum/modules/<id>.yml).",
 )
@@ -99,10 +120,13 @@ TERM_TEXT = Record(
     (
         Key("term", TERM_LABEL, description="preferred term"),
         Key("synonyms", ListOf(TERM_LABEL, unique=True)),
-        Key("definition", Text(max_length=1200), description="1-3 plain sentences"),
+        Key("definition", Nullable(Text(max_length=1200)), description="1-3 plain sentences"),
     )
 )
-TERM_STATUSES = ("draft", "reviewed")
+# draft: published, not yet reviewed. reviewed: published and checked.
+# candidate: brought in by `make import-glossary` without both definitions; never published.
+TERM_STATUSES = ("draft", "reviewed", "candidate")
+CANDIDATE = "candidate"
 TERM = Record(
     (
         Key("id", ID),
@@ -121,6 +145,12 @@ TERM = Record(
         ),
     ),
     description="One glossary term (glossary/<id>.yml).",
+    rules=(
+        FilledUnless(
+            "status", CANDIDATE, (("ko", "definition"), ("en", "definition")),
+            "write 1-3 plain sentences, or set 'status: candidate' to keep the term off the site until it has them",
+        ),
+    ),
 )
 
 JURISDICTIONS = (
@@ -139,6 +169,7 @@ MILESTONE = Record(
         Key("ko", Text(max_length=500), description="what happened, in Korean"),
         Key("en", Text(max_length=500), description="what happened, in English"),
         Key("source", Url(), description="public source for this date"),
+        VERIFY_BY,
     )
 )
 REFERENCE_TEXT = Record((Key("title", Text(max_length=400)), Key("summary", Text(max_length=3000))))
@@ -153,6 +184,8 @@ REFERENCE = Record(
         Key("milestones", ListOf(MILESTONE)),
         Key("terms", IDS, description="glossary term ids"),
         Key("sources", SOURCES),
+        REVIEWED,
+        VERIFY_BY,
     ),
     description="One policy document in the reference library (references/<id>.yml).",
 )
@@ -160,7 +193,7 @@ REFERENCE = Record(
 RECAP = Record(
     (
         Key("title", Text(max_length=200)),
-        Key("session", ID, description="session id, e.g. s01; the file is docs/recaps/<session>.<lang>.md"),
+        Key("session", ID, description="session id, e.g. s01; the file is curriculum/recaps/<session>.<lang>.md"),
         Key("date", Date(), description="the session's date, as in curriculum/sessions/<session>.yml"),
         Key("summary", Text(max_length=1000)),
         Key("takeaways", ListOf(Text(max_length=500), min_items=1)),
@@ -170,7 +203,7 @@ RECAP = Record(
         Key("sources", ListOf(SOURCE, min_items=1)),
         Key("autolink", Boolean(), required=False),
     ),
-    description="Front matter of a session recap (docs/recaps/<session>.ko.md / .en.md).",
+    description="Front matter of a session recap (curriculum/recaps/<session>.ko.md / .en.md).",
 )
 
 KINDS = {

@@ -7,25 +7,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates
 
 from .backlinks import Backlinks
-from .build_cache import BuildCache, digest
+from .build_cache import NO_CACHE, BuildCache, digest
 from .load import input_files, load_all
 from .model import LANGS
-from .problems import DataError
+from .problems import DataError, Problem
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
-from .render_recaps import recap_index_pages
+from .render_recaps import recap_index_pages, recap_pages
 from .render_timeline import timeline_pages
-from .calendar_ics import render_calendar
-from .feeds import FEED, render_feed
-from .glossary_export import render_exports
 from .render_translation import translation_pages
+from .review import check_review_dates
 from .translation import coverage, list_docs_pages, translation_gaps
 from .validate import check_all
 from .write import OWNED_FOLDERS, write_pages
@@ -44,6 +42,7 @@ class Site:
     build_epoch: int | None = None  # SOURCE_DATE_EPOCH or the last commit: "now" for this build
     pages: tuple = ()  # hand-written docs pages ('about.ko.md'), for the translation status
     inputs_key: str = ""  # a digest of everything the records come from, when a build cache is used
+    candidates: dict = field(default_factory=dict)  # candidate terms: never published, listed by the translation status
 
     @property
     def build_date(self):
@@ -52,16 +51,17 @@ class Site:
 
 def load_site(root: Path, environ=None) -> Site:
     loaded = load_all(root)
-    problems = check_all(loaded)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
+    review_problems = check_review_dates(loaded.references.values(), loaded.modules.values(), dates.build_date(epoch))
+    problems = sorted(set(check_all(loaded)) | set(review_problems))
     return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
-                list_docs_pages(root / "docs"))
+                list_docs_pages(root / "docs"), candidates=loaded.candidates)
 
 
 def render_pages(site: Site) -> dict:
     backlinks = Backlinks(site)
     pages = {}
-    for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages):
+    for render in (curriculum_pages, glossary_pages, reference_pages, timeline_pages, recap_index_pages, recap_pages):
         pages.update(render(site, backlinks))
     gaps = translation_gaps(site, site.pages)
     pages.update(translation_pages(gaps, coverage(site, site.pages, gaps)))
@@ -73,29 +73,41 @@ def generate(root: Path, docs_dir: Path | None = None) -> dict:
     return generate_site(root, docs_dir)[1]
 
 
-def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache | None = None, environ=None) -> tuple[Site, dict]:
-    """`generate`, also returning the site, for builders that need the records afterwards (auto-linking, exports).
+def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = NO_CACHE, environ=None) -> tuple[Site, dict]:
+    """`generate`, also returning the site, for the stages that need the records afterwards (publish).
 
-    With a `cache` (build_cache), unchanged inputs whose generated pages are
-    still on disk as written give the records of the last build without
-    loading, checking or rendering anything again.
+    With a build cache, unchanged inputs whose generated pages are still on
+    disk as written give the records of the last build without loading,
+    checking or rendering anything again.
     """
     docs_dir = docs_dir or root / "docs"
     environ = os.environ if environ is None else environ
-    table = cache.table("site") if cache else None
-    key = inputs_key(root, docs_dir, environ) if table else None
-    if table:
-        hit = table.get(key)
-        if hit is not None and hit["outputs"] == output_stats(docs_dir):
-            return hit["site"], {"written": 0, "removed": 0, "unchanged": len(hit["outputs"])}
-    site = load_site(root, environ)
-    if site.problems:
-        raise DataError(site.problems)
-    changed = write_pages(docs_dir, render_pages(site))
-    if table:
+    changed = {}
+
+    def load_and_write() -> dict:
+        site = load_site(root, environ)
+        if site.problems:
+            raise DataError(site.problems)
         site.inputs_key = key
-        table.put(key, {"site": site, "outputs": output_stats(docs_dir)})
-    return site, changed
+        changed.update(write_pages(docs_dir, render_pages(site)))
+        if changed["kept"]:
+            raise DataError(foreign_file_problem(docs_dir, rel) for rel in changed.pop("kept"))
+        del changed["kept"]
+        return {"site": site, "outputs": output_stats(docs_dir)}
+
+    key = inputs_key(root, docs_dir, environ) if cache.enabled else ""
+    result = cache.get_or_compute("site", (key,), load_and_write, valid=lambda hit: hit["outputs"] == output_stats(docs_dir))
+    if not changed:
+        changed = {"written": 0, "removed": 0, "unchanged": len(result["outputs"])}
+    return result["site"], changed
+
+
+def foreign_file_problem(docs_dir: Path, rel: str) -> Problem:
+    """A file in a folder the generator owns that the generator did not write: left alone, and reported."""
+    path = (docs_dir / rel).relative_to(docs_dir.parent).as_posix() if docs_dir.parent in (docs_dir / rel).parents else rel
+    folder = rel.split("/", 1)[0]
+    where = "move it to curriculum/recaps/ (recaps live there now)" if folder == "recaps" else f"move it out of {docs_dir.name}/{folder}/ or delete it"
+    return Problem(path, 1, f"{docs_dir.name}/{folder}/ holds the pages generated from the data, but this file was not generated, so it was left alone; {where}")
 
 
 def inputs_key(root: Path, docs_dir: Path, environ) -> str:
@@ -116,32 +128,3 @@ def output_stats(docs_dir: Path) -> dict:
                 st = os.stat(os.path.join(dirpath, name))
                 stats[f"{rel_dir}/{name}"] = (st.st_size, st.st_mtime_ns)
     return stats
-
-
-def export_files(site: Site, site_url: str, default_lang: str = "ko") -> dict:
-    """Files that are not pages, by site-relative path: the calendar and the feed of each language.
-
-    The default language sits at the site root, the others under '<lang>/', as
-    the i18n plugin lays out pages. `site_url` is the absolute root URL.
-    """
-    files = {}
-    root_url = site_url.rstrip("/") + "/"
-    for lang in LANGS:
-        prefix = "" if lang == default_lang else f"{lang}/"
-        files[prefix + "sessions.ics"] = render_calendar(site, lang, root_url + prefix)
-        files[prefix + FEED] = render_feed(site, lang, root_url + prefix)
-    return files
-
-
-def published_files(site: Site, site_url: str, memo=None) -> dict:
-    """Every file of the site that is not a page, by site-relative path: glossary exports, calendars, feeds.
-
-    `memo` (a build_cache table) remembers them by the site's inputs.
-    """
-    key = digest(site.inputs_key, site_url) if memo is not None and site.inputs_key else None
-    files = memo.get(key) if key else None
-    if files is None:
-        files = {**render_exports(site.terms.values()), **export_files(site, site_url)}
-        if key:
-            memo.put(key, files)
-    return files

@@ -4,7 +4,8 @@
 pages) and returns one `Gap` per missing piece: a page or lesson without its
 other-language file, a lesson or field still holding the scaffold's
 placeholder, a field empty in one language while the other has text, or
-Korean text copied unchanged into an English field. `coverage` turns the same
+Korean text copied unchanged into an English field, or a candidate term (kept
+off the site) whose definitions are still to write. `coverage` turns the same
 walk into per-collection percentages. Both are pure; `list_docs_pages` is the
 only function that reads the disk.
 """
@@ -36,6 +37,7 @@ COLLECTIONS = (
     ("modules", "curriculum/modules/"),
     ("terms", "glossary/"),
     ("references", "references/"),
+    ("recaps", "curriculum/recaps/"),
 )
 
 
@@ -46,7 +48,7 @@ class Gap:
     lang: str
     path: str
     line: int
-    kind: str  # page | lesson | lesson-placeholder | missing | placeholder | copied
+    kind: str  # page | lesson | lesson-placeholder | missing | placeholder | copied | candidate | candidate-ready
     subject: str
 
     @property
@@ -84,6 +86,16 @@ def page_gaps(pages: tuple) -> list[Gap]:
         other = f"{stem}.{OTHER[lang]}.md"
         if other not in present:
             gaps.append(Gap(OTHER[lang], f"docs/{rel}", 0, "page", f"docs/{other}"))
+    return gaps
+
+
+def recap_gaps(recaps: dict) -> list[Gap]:
+    """A recap written in one language only: the other language's file is missing."""
+    gaps = []
+    for (session, lang), recap in sorted(recaps.items()):
+        other = OTHER[lang]
+        if (session, other) not in recaps:
+            gaps.append(Gap(other, recap.origin.path, 0, "page", recap.origin.path.rsplit(".", 2)[0] + f".{other}.md"))
     return gaps
 
 
@@ -161,8 +173,20 @@ def bilingual_sections(kind_shape) -> set:
     return {k.name for lang in LANGS if lang in keys for k in getattr(keys[lang].kind, "keys", ())}
 
 
+def candidate_gaps(candidates: dict) -> list[Gap]:
+    """A candidate term needs its definition in each language where it has none; then only its status changes."""
+    gaps = []
+    for term in candidates.values():
+        origin = term.origin
+        missing = [lang for lang in LANGS if not term.definition[lang]]
+        gaps += [Gap(lang, origin.path, origin.line_of(lang), "candidate", f"{lang}.definition") for lang in missing]
+        if not missing:
+            gaps.append(Gap("ko", origin.path, origin.line_of("status"), "candidate-ready", "status"))
+    return gaps
+
+
 def translation_gaps(site, pages: tuple) -> list[Gap]:
-    gaps = page_gaps(pages) + lesson_gaps(site.modules)
+    gaps = page_gaps(pages) + lesson_gaps(site.modules) + recap_gaps(site.recaps) + candidate_gaps(getattr(site, "candidates", {}))
     for records, shape in (
         ([site.programme] if site.programme else [], shapes.PROGRAMME),
         (site.sessions.values(), shapes.SESSION),
@@ -196,14 +220,15 @@ def coverage(site, pages: tuple, gaps: list[Gap]) -> list[Coverage]:
         "lessons": [f"curriculum/lessons/{m}" for m in site.modules],
         "terms": [t.origin.path for t in site.terms.values()],
         "references": [r.origin.path for r in site.references.values()],
-        "pages": sorted({"docs/" + rel[: -len(".ko.md")] for rel in pages}),  # recaps included
+        "recaps": sorted({r.origin.path[: -len(".ko.md")] for r in site.recaps.values()}),
+        "pages": sorted({"docs/" + rel[: -len(".ko.md")] for rel in pages}),
     }
     incomplete = {lang: set() for lang in LANGS}
     for gap in gaps:
         key = gap.path
         if gap.collection == "lessons":
             key = gap.path.rsplit(".", 2)[0]
-        elif gap.collection == "pages":
+        elif gap.collection in ("pages", "recaps"):
             key = gap.path[: -len(".ko.md")]
         incomplete[gap.lang].add(key)
     return [

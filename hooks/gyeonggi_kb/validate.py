@@ -34,7 +34,9 @@ def check_refs(origin, owner: str, field: str, ids, kind: str, loaded: Loaded) -
     """Every id listed under `field` must name an existing record of `kind`."""
     known = loaded.known_ids.get(kind, set())
     for i, ref in enumerate(ids):
-        if ref not in known:
+        if kind == "term" and ref in loaded.known_ids.get("candidate", ()):
+            yield Problem(origin.path, origin.line_of(field, i), f"{owner} lists term '{ref}' under '{field}', which is a candidate and not published; write both its definitions and set 'status: draft' in glossary/{ref}.yml, or remove '{ref}' from '{field}'")
+        elif ref not in known:
             yield Problem(origin.path, origin.line_of(field, i), f"{owner} lists {kind} '{ref}' under '{field}', which does not exist{did_you_mean(ref, known) or missing_ref_hint(kind, ref)}")
 
 

@@ -3,18 +3,24 @@
 Files are written only when their bytes change, so `mkdocs serve` (which
 watches docs/) sees no change after a regeneration that changed nothing and
 does not rebuild in a loop. Files in an owned folder that the generator no
-longer produces are removed. Nothing outside the owned folders is touched.
+longer produces are removed, but only when they carry the generated mark:
+a file an editor put there by mistake (a recap where recaps used to live,
+say) is left alone and listed, never deleted. Nothing outside the owned
+folders is touched.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references", "translation-status")
+# The first line of every generated page's front matter: what tells a generated file from an editor's.
+GENERATED_MARK = "# Generated from the data by gyeonggi_kb; edit the data, not this file."
+
+OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references", "recaps", "translation-status")
 
 
 def write_if_changed(target: Path, text: str | bytes) -> bool:
-    """Write `text` (UTF-8 if a str) to `target` unless it already holds these bytes. Returns whether it wrote."""
+    """Write `text` (UTF-8) or bytes to `target` unless it already holds these bytes. Returns whether it wrote."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
         return False  # a different size is a different file: no need to read it
@@ -28,7 +34,7 @@ def write_if_changed(target: Path, text: str | bytes) -> bool:
 
 def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
     """Sync `pages` (docs-relative path -> text) to disk. Returns counts of what changed."""
-    changed = {"written": 0, "removed": 0, "unchanged": 0}
+    changed = {"written": 0, "removed": 0, "unchanged": 0, "kept": []}
     for rel, text in sorted(pages.items()):
         if rel.split("/", 1)[0] not in owned:
             raise ValueError(f"generator tried to write outside its folders: {rel}")
@@ -43,8 +49,25 @@ def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
         for path in sorted(base.rglob("*"), reverse=True):
             rel = path.relative_to(docs_dir).as_posix()
             if path.is_file() and rel not in pages:
+                if not is_generated(path):
+                    changed["kept"].append(rel)
+                    continue
                 path.unlink()
                 changed["removed"] += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return changed
+
+
+def is_generated(path: Path) -> bool:
+    """Whether a file carries the generated mark (as the second line, inside the front matter)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return f.readline() == "---\n" and f.readline().rstrip("\n") == GENERATED_MARK
+    except OSError:
+        return False
+
+
+def watched_folders(docs_dir: Path) -> list[Path]:
+    """The folders under docs/ that editors write (every one but the generator's), for a preview to watch."""
+    return sorted(p for p in docs_dir.iterdir() if p.is_dir() and p.name not in OWNED_FOLDERS)

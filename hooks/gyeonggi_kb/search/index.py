@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..backlinks import term_page
+from .. import layout
 from .pages import Page
 from .tokens import words
 
@@ -48,7 +48,7 @@ def term_labels(terms: dict, lang: str) -> dict:
     """{page URL: labels} of every glossary term in `lang`: its name, synonyms and abbreviations."""
     labels = {}
     for term in sorted(terms.values(), key=lambda t: t.id):
-        url = term_page(term.id).removesuffix(".md") + "/"
+        url = layout.directory_url(layout.term_page(term.id))
         labels[url] = tuple(label for label in (term.term[lang], *term.synonyms[lang], *term.abbreviations) if label)
     return labels
 

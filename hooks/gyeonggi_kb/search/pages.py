@@ -13,12 +13,9 @@ the same search. A page is read from its `<article>`:
 - block elements separate words, inline ones do not (`<a>인공지능</a>의` stays
   one word with its particle).
 
-A page opts out of search as a whole when its content is wrapped in
-`data-search-exclude` (overrides/main.html does that for `search: exclude`
-in the front matter): nothing is left to index. A Korean page served under
-/en/ as an untranslated fallback carries the notice `kb-untranslated`; it
-belongs to the Korean index, where its original already is, so it is
-skipped. The language of a page is the prefix of its URL (`language_of`).
+Which pages are read at all is the publish stage's page map: not those whose
+front matter says `search: {exclude: true}`, nor Korean pages served under
+/en/ as untranslated fallbacks (their original is in the Korean index).
 
 The reader looks in Python only at the tags that shape sections or start
 a part left out, and lets regular expressions (in C) settle every other tag
@@ -32,7 +29,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -49,8 +45,6 @@ class Page:
     sections: tuple[Section, ...]
 
 
-FALLBACK_MARK = "kb-untranslated"
-NOT_PAGES = ("404.html",)  # error pages: they get a search box, but nothing of them is searched
 _SKIPPED_TAGS = frozenset({"script", "style", "svg", "nav", "form", "button", "template", "noscript", "select", "textarea"})
 _RAW_TEXT = frozenset({"script", "style", "textarea"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -74,30 +68,6 @@ _SKIP_ATTR = re.compile(r"""(?:^|\s)(?:hidden|data-search-exclude)(?:[\s=/]|$)|\
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-def language_of(rel_path: str, prefixes: dict) -> tuple[str, str]:
-    """(language, URL relative to its root) of a site-relative HTML path; `prefixes` is {lang: '' or 'en/'}.
-
-    The longest prefix that starts the path wins, so `en/…` is English and the rest Korean.
-    """
-    url = rel_path.removesuffix("index.html")
-    lang, prefix = max(((lang, p) for lang, p in prefixes.items() if url.startswith(p)), key=lambda item: len(item[1]))
-    return lang, url[len(prefix):]
-
-
-def built_pages(site_dir: Path, prefixes: dict) -> dict:
-    """{lang: [(site-relative path, HTML bytes)]} of every built HTML file (NOT_PAGES too), sorted by path.
-
-    Bytes, not text: most pages are only looked up by a digest and given the
-    search box, which needs no decoding.
-    """
-    found = {lang: [] for lang in prefixes}
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        lang, _ = language_of(rel, prefixes)
-        found[lang].append((rel, path.read_bytes()))
-    return found
-
-
 def article_of(page_html: bytes) -> bytes | None:
     """The page's `<article>…</article>`, or None when it has none (a redirect, a bare HTML file)."""
     start = page_html.find(b"<article")
@@ -110,7 +80,7 @@ def read_page(page_html: bytes | str, url: str) -> Page | None:
     if isinstance(page_html, str):
         page_html = page_html.encode("utf-8")
     article = article_of(page_html)
-    if article is None or FALLBACK_MARK.encode() in article:
+    if article is None:
         return None
     sections = read_sections(article.decode("utf-8"))
     if not sections:

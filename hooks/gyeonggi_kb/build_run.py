@@ -1,0 +1,64 @@
+"""One build, stage by stage, for a builder's adapter or the command line.
+
+    run = BuildRun(root, docs_dir)
+    run.generate()                       # stage 1: data -> Markdown in docs/
+    ...the builder turns docs/ into HTML in site_dir...
+    run.publish(site_dir, site_url)      # stage 3: a pass over the built folder
+
+The run owns what lives between the stages: the loaded records and the
+build cache, opened at `generate` and saved after `publish`. A preview
+(`preview.Preview`) decides what a run does with bad data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .build_cache import build_cache
+from .preview import Preview
+from .problems import DataError
+from .publish import Published, publish
+from .review import review_warnings
+from .site import generate_site
+
+
+class BuildRun:
+    def __init__(self, root: Path, docs_dir: Path | None = None, environ=None, preview: Preview | None = None):
+        self.root = root
+        self.docs_dir = docs_dir or root / "docs"
+        self.environ = os.environ if environ is None else environ
+        self.preview = preview
+        self.cache = build_cache(root, self.environ)
+        self.site = None
+
+    def generate(self) -> dict:
+        """Check the data and write the generated pages: counts of files written, removed, unchanged.
+
+        Raises DataError listing every problem, unless a preview can go on
+        with its last good data (then `problems` lists them and nothing is written).
+        """
+        try:
+            self.site, changed = generate_site(self.root, self.docs_dir, self.cache, self.environ)
+        except DataError as err:
+            self.site = self.preview.failed(err) if self.preview else None
+            if self.site is None:
+                raise
+            return {"written": 0, "removed": 0, "unchanged": 0}
+        if self.preview:
+            self.preview.generated(self.site)
+        return changed
+
+    @property
+    def problems(self) -> list:
+        return self.preview.problems if self.preview else []
+
+    def review_reminders(self) -> list[str]:
+        """The lines a build prints for the records due for review (review.py); none while the data is broken."""
+        return review_warnings(self.site) if self.site is not None and not self.problems else []
+
+    def publish(self, site_dir: Path, site_url: str) -> Published:
+        """Publish the built folder and save what the build cache learnt."""
+        done = publish(self.site, site_dir, self.docs_dir, site_url, self.cache)
+        self.cache.save()
+        return done

@@ -1,0 +1,123 @@
+"""Stage 3, publish: a pass over a built site folder that adds what a builder does not know.
+
+Input: the site's data (`generate.Site`, the loaded records), `docs/` (which
+pages exist in which language) and the folder a builder wrote (MkDocs today,
+any builder with Material's page markup tomorrow). Output, in that folder:
+
+- in each page's content: glossary links with tooltips (the first mention
+  of each term), "mentioned in" lists on term pages, and the accessibility
+  fix for decorative checkboxes;
+- in each page's head: hreflang/x-default links, the Atom feed link, and on
+  untranslated fallbacks the canonical original, a notice and `lang`;
+- in each page's header: the search box (gyeonggi_kb.search);
+- files: sitemap.xml with alternates, the glossary exports, calendars,
+  feeds, and the search data, read from the published pages.
+
+It never imports a builder, and running it twice changes nothing the second
+time (a page carries a marker once published). It may import the data and
+pages stages, `search` and `layout`; nothing before it imports it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import layout
+from ..accessible_html import hide_decorative_checkboxes
+from ..autolink import apply_links, glossary_matcher
+from ..build_cache import NO_CACHE, BuildCache
+from ..mentions import add_mentions
+from ..search import SiteSearch, stale_files
+from ..write import write_if_changed
+from . import built_html
+from .alternates import sitemap, with_languages
+from .files import published_files
+from .glossary_links import find_page_links, glossary_key
+from .site_pages import BuiltPage, built_pages
+
+PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
+
+
+@dataclass
+class Published:
+    """What a publish pass did, for the log."""
+
+    pages: int = 0
+    already: int = 0  # pages that carried the mark of an earlier pass and were left alone
+    files: list = field(default_factory=list)
+
+
+def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE) -> Published:
+    """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read."""
+    pages = built_pages(docs_dir, site_dir)
+    linker = PageLinker(site.terms, cache)
+    search = SiteSearch(site.terms, cache)
+    done = Published()
+    term_pages = []
+    for page in pages:
+        if layout.term_of_page(page.page):
+            term_pages.append(page)  # after every other page: they list who mentions them
+        else:
+            publish_page(site_dir, page, linker, search, site_url, done)
+    for page in term_pages:
+        publish_page(site_dir, page, linker, search, site_url, done)
+    files = {
+        "sitemap.xml": sitemap(pages, site_url),
+        **published_files(site, site_url, cache),
+        **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback]),
+    }
+    files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
+    for rel, data in sorted(files.items()):
+        if write_if_changed(site_dir / rel, data):
+            done.files.append(rel)
+    for path in stale_files(site_dir, files):
+        path.unlink()
+    return done
+
+
+class PageLinker:
+    """Glossary links for every page of one pass, remembering who mentions which term."""
+
+    def __init__(self, terms: dict, cache: BuildCache):
+        self.terms = terms
+        self.matcher = glossary_matcher(terms.values())  # one trie for every page of the pass
+        self.key = glossary_key(terms)
+        self.cache = cache
+        self.mentions: dict = defaultdict(list)  # (language, term id) -> [(page URL, title)]
+
+    def link(self, content: str, page: BuiltPage, title: str) -> str:
+        if not page.autolink:
+            return content
+        edits, linked = self.cache.get_or_compute(
+            "links", (self.key, content, page.page, page.lang, page.text_lang),
+            lambda: find_page_links(content, page, self.terms, self.matcher),
+        )
+        if not layout.term_of_page(page.page):
+            for term_id in linked:
+                self.mentions[(page.lang, term_id)].append((page.url, title))
+        return apply_links(content, edits)
+
+    def with_mentions(self, content: str, page: BuiltPage) -> str:
+        term_id = layout.term_of_page(page.page)
+        if term_id is None:
+            return content
+        return add_mentions(content, page.url, self.mentions.get((page.lang, term_id), []), page.text_lang)
+
+
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, search: SiteSearch, site_url: str, done: Published) -> None:
+    path = site_dir / page.file
+    text = path.read_text(encoding="utf-8")
+    if PUBLISHED_MARK in text:
+        done.already += 1
+        return
+    content = hide_decorative_checkboxes(built_html.content(text))
+    content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
+    text = built_html.replace_content(text, content)
+    text = with_languages(text, page, site_url)
+    text = search.with_box(text, page.lang, page.url)
+    text = built_html.add_to_head(text, PUBLISHED_MARK)
+    write_if_changed(path, text)
+    done.pages += 1

@@ -1,0 +1,53 @@
+"""Material templates copied into overrides/ differ from the installed Material only where we say.
+
+Some of Material's markup is invalid HTML that no block can replace, so a few
+templates are copied into overrides/ with a small change each (their header
+comment says why). A copy silently keeps the old template after a Material
+upgrade; this test fails then, showing what moved, so the copy is made again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+# template: [(Material's text, ours, how often)]
+CHANGES = {
+    "base.html": [
+        (' id="__drawer" autocomplete="off">', ' id="__drawer">', 1),
+        (' id="__search" autocomplete="off">', ' id="__search">', 1),
+    ],
+    "partials/nav-item.html": [
+        (' id="{{ path }}_label" tabindex="{{ tabindex }}">', ' id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>', 2),
+    ],
+    "partials/toc.html": [
+        ('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title"{% if page in nav.pages and not (page.is_index and page.parent and "navigation.indexes" in config.theme.features) %} for="__toc"{% endif %}>', 1),
+    ],
+}
+HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.S)  # Material's "generated, do not edit" note; ours says what changed
+
+
+def material_template(name: str) -> Path:
+    material = pytest.importorskip("material")
+    return Path(material.__file__).parent / "templates" / name
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_copied_template_is_materials_with_only_the_listed_changes(name):
+    theirs = HEADER.sub("", material_template(name).read_text(encoding="utf-8"))
+    ours = (REPO / "overrides" / name).read_text(encoding="utf-8")
+    assert HEADER.match(ours), f"overrides/{name} must start with a comment that says what it changes and why"
+    for before, after, count in CHANGES[name]:
+        assert theirs.count(before) == count, f"Material's {name} changed: re-copy it into overrides/ and redo: {before!r}"
+        theirs = theirs.replace(before, after)
+    assert HEADER.sub("", ours) == theirs, f"overrides/{name} differs from Material's beyond the listed changes"
+
+
+def test_every_copied_material_template_is_listed():
+    copies = {p.relative_to(REPO / "overrides").as_posix() for p in (REPO / "overrides").rglob("*.html")}
+    copies = {name for name in copies if material_template(name).is_file()}
+    assert copies == set(CHANGES) | {"main.html"}  # main.html is Material's extension point, written from scratch
