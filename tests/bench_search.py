@@ -68,11 +68,8 @@ def build(source: Path, target: Path, stock: bool) -> Path:
     commands = [("-m", "mkdocs", "build", "--strict")]
     if stock:  # plain Material + i18n with its search plugin: the generated pages, no hooks, no publish
         config = root / "mkdocs.yml"
-        text = re.sub(r"^hooks:
-(?:  - .*
-)+", "", config.read_text(encoding="utf-8"), flags=re.M)
-        config.write_text(text.replace("plugins:
-", STOCK_PLUGIN, 1), encoding="utf-8")
+        text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.M)
+        config.write_text(text.replace("plugins:\n", STOCK_PLUGIN, 1), encoding="utf-8")
         commands.insert(0, ("-m", "gyeonggi_kb", "generate"))
     for command in commands:
         result = run_python(*command, cwd=root, env=env)
