@@ -26,9 +26,10 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 	touch $@
 
 # --no-strict: a strict rebuild fails on any warning and the preview then waits until it is fixed;
-# `make build` and CI stay strict.
-serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; data errors print here, the preview stays up
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+# `make build` and CI stay strict. --dirty: a rebuild writes only the pages that changed (and those
+# the hooks know depend on what changed, see hooks/gyeonggi_kb/preview.py), in seconds instead of a full build.
+serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; problems print here and show on the page
+	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr 127.0.0.1:8000
 
 build: validate ## Strict build of both languages into site/
 	$(BIN)/mkdocs build --strict

@@ -1,13 +1,16 @@
 """MkDocs adapter for the gyeonggi_kb stages. It maps events to stage calls and decides nothing.
 
+    on_startup     -> note a preview (`mkdocs serve`, `--dirty`: gyeonggi_kb.preview)
+    on_env         -> compiled theme templates kept for the process (gyeonggi_kb.template_cache)
     on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
     MkDocs builds the pages (Markdown -> HTML in site/)
+    on_post_page   -> a preview adds the problem overlay's script to the page
     on_post_build  -> publish (a pass over site/: links, alternates, exports, search data)
     on_serve       -> watch the data, not the generated folders
 
 `make build` is therefore the same as `python -m gyeonggi_kb generate`, a
 `mkdocs build` without `hooks:`, then `python -m gyeonggi_kb publish site`
-(tests/test_stages.py compares them byte for byte).
+(tests/test_reproducible.py compares them byte for byte).
 
 MkDocs facts this relies on: mkdocs-static-i18n builds each language with
 the same config, calling on_pre_build once per language and the other
@@ -20,7 +23,9 @@ global.
 from __future__ import annotations
 
 import sys
+import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -28,10 +33,25 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from gyeonggi_kb import DataError
 from gyeonggi_kb.build_run import BuildRun
 from gyeonggi_kb.preview import Preview
+from gyeonggi_kb.template_cache import COMPILED_TEMPLATES
 from gyeonggi_kb.write import watched_folders
 
 log = get_plugin_logger("gyeonggi_kb")
 PREVIEW = Preview()
+
+
+def on_startup(command, dirty):
+    PREVIEW.live = command == "serve"
+    PREVIEW.partial = PREVIEW.live and dirty
+    if PREVIEW.partial:
+        # MkDocs warns that a partial build may leave other pages stale; the preview rebuilds
+        # those it knows depend on the edit, so the warning would only alarm editors.
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = COMPILED_TEMPLATES
+    return env
 
 
 def on_pre_build(config):
@@ -40,19 +60,25 @@ def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent
     config["kb_run"] = run = BuildRun(root, Path(config.docs_dir), preview=PREVIEW)
     try:
-        changed = run.generate()
+        changed = run.generate(Path(config.site_dir))
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise Abort(f"{err}; fix the data and build again") from None
     for problem in run.problems:
         log.error(str(problem))
-    if run.problems:
+    if run.kept_last_good:
         log.error(f"{len(run.problems)} problem(s); the preview keeps the last good data until you fix and save the file")
-    elif changed["written"] or changed["removed"]:
+    elif run.problems:
+        log.error(f"{len(run.problems)} problem(s); the preview shows the pages, but `make build` fails until you fix them")
+    if changed["written"] or changed["removed"]:
         log.info(f"generated pages: {changed['written']} written, {changed['removed']} removed")
     for line in run.review_reminders():
         print(line, file=sys.stderr)  # printed, not logged: --strict counts logged warnings, and a reminder must not fail
+
+
+def on_post_page(output, page, config):
+    return PREVIEW.with_overlay(output, urlsplit(config.site_url or "/").path or "/")
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages

@@ -148,7 +148,10 @@ def test_bad_rows_are_reported_in_spreadsheet_terms_and_nothing_is_written(tmp_p
         "or set 'status: candidate' to keep the term off the site until it has them (in glossary/tool.yml, as it would be written)",
         "bad.csv:3: column 'id' 'tool' is already used in row 2; each term needs one row",
         "bad.csv:4: column 'autolink' must be true or false, got 'maybe' (in glossary/helper.yml, as it would be written)",
-        "3 problems (listed above); nothing was written. Fix what they say and run again.",
+        # every problem in one run: a row with a shape problem still gets its cross checks
+        "bad.csv:4: term 'helper' lists term 'no-such-term' under column 'related', which does not exist; check the spelling, "
+        "or add the term with `make new-term ID=no-such-term` (in glossary/helper.yml, as it would be written)",
+        "4 problems (listed above); nothing was written. Fix what they say and run again.",
     ]
 
 

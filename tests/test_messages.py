@@ -36,6 +36,8 @@ CASES = {
         "curriculum/modules/ai-basics.yml:9: missing required key 'en.title'; add 'title: ...' under 'en:'"),
     "empty text": (broken(TERM, "  term: generative AI", "  term: ' '"),
         "glossary/generative-ai.yml:9: 'en.term' must not be empty; write the text after the colon"),
+    "nothing after the colon": (broken(TERM, "  term: generative AI", "  term:"),
+        "glossary/generative-ai.yml:9: 'en.term' must be text, got nothing (null); write the text after the colon"),
     "number as text": (broken(SESSION, "number: 1", "number: one"),
         "curriculum/sessions/s01.yml:2: 'number' must be a whole number, got 'one'; write digits only, e.g. 3"),
     "impossible date": (broken(SESSION, "date: 2025-11-05", "date: 2025-11-31"),

@@ -123,6 +123,7 @@ class FakeConfig(dict):
         super().__init__()
         self.config_file_path = str(root / "mkdocs.yml")
         self.docs_dir = str(root / "docs")
+        self.site_dir = str(root / "site")
         self.plugins = {}
 
 

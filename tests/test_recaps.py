@@ -60,6 +60,20 @@ def test_a_recap_date_must_match_its_session(tmp_path):
     ]
 
 
+def test_a_recap_needs_a_held_session_with_a_date(tmp_path):
+    undated = RECAP.replace("session: s01", "session: s02")
+    assert recap_problems(tmp_path / "a", undated, "curriculum/recaps/s02.en.md") == [
+        "curriculum/recaps/s02.en.md:3: recap 's02' (en): session 's02' has no confirmed date in curriculum/sessions/s02.yml; "
+        "a recap needs a held session: set its date and 'status: held' there, with the public source that reports them under 'sources'",
+    ]
+    session = (copy_tree(tmp_path / "b") / "curriculum/sessions/s01.yml").read_text(encoding="utf-8")
+    root = copy_tree(tmp_path / "c", {"curriculum/recaps/s01.en.md": RECAP, "curriculum/sessions/s01.yml": session.replace("status: held", "status: cancelled")})
+    assert [str(p) for p in load_site(root).problems] == [
+        "curriculum/recaps/s01.en.md:3: recap 's01' (en): session 's01' has the status 'cancelled' in curriculum/sessions/s01.yml; "
+        "a recap needs a held session: set 'status: held' there once a public source reports that it took place",
+    ]
+
+
 def test_front_matter_shape_errors_name_the_file_line(tmp_path):
     text = RECAP.replace("takeaways:\n  - It took place.\n", "takeaway: It took place.\n")
     assert recap_problems(tmp_path, text) == [
@@ -78,7 +92,7 @@ def test_a_recap_body_must_not_repeat_the_page_title(tmp_path):
 def test_recap_files_need_a_language_suffix_and_front_matter(tmp_path):
     root = copy_tree(tmp_path, {"curriculum/recaps/s01.md": RECAP, "curriculum/recaps/s01.ko.md": "## 본문\n"})
     assert [str(p) for p in load_site(root).problems] == [
-        "curriculum/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines (copy curriculum/recaps/template.ko.md)",
+        "curriculum/recaps/s01.ko.md:1: a recap must start with front matter between two '---' lines: move this file aside, run `make new-recap SESSION=s01` and copy your text below the front matter it writes",
         "curriculum/recaps/s01.md:0: recap file names must end in .ko.md or .en.md, e.g. 's01.ko.md'",
     ]
 

@@ -1,9 +1,14 @@
-"""`make serve` as an editor uses it: the real `mkdocs serve` on a temporary copy.
+"""`make serve` as an editor uses it: the real `mkdocs serve` on a temporary copy, watched in Chromium.
 
-A YAML edit shows up in the served page; bad data is printed as `path:line:
-message` while the server keeps serving the last good pages; and once edits
-stop, the server stops rebuilding (generated pages are written only when
-their bytes change, so regenerating does not retrigger the watcher forever).
+A YAML edit shows up in the open page (live reload); bad data is printed as
+`path:line: message` in the terminal and on the open page, in the problem
+overlay, while the server keeps serving the last good pages; placeholders
+and broken links show in the overlay while their pages are still built; the
+overlay goes once the files are fixed. A rebuild writes only the pages that
+changed (`--dirty`), yet the search index and the term's "mentioned in" list
+stay complete. Once edits stop, the server stops rebuilding (generated pages
+are written only when their bytes change, so regenerating does not retrigger
+the watcher forever). Every step runs in one server, which is slow to start.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import json
 
 import pytest
 
@@ -104,7 +111,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def server(tmp_path):
-    server = Server(fixture_site(tmp_path / "repo"))
+    root = fixture_site(tmp_path / "repo")
+    # A hand-written page that mentions the term, so that the term's page lists it under "mentioned in".
+    with (root / "docs/index.en.md").open("a", encoding="utf-8") as page:
+        page.write("\nThe glossary explains generative AI.\n")
+    server = Server(root)
     try:
         wait_for(lambda: "Serving on" in server.log() or server.process.poll() is not None, "the server to start")
         assert server.process.poll() is None, server.log()
@@ -117,28 +128,59 @@ def test_make_serve_keeps_the_preview_up_and_does_not_strictly_abort():
     assert "--no-strict" in serve_command(8000)
 
 
-def test_serve_picks_up_a_yaml_edit_reports_bad_data_and_settles(server):
+def search_locations(server) -> list:
+    return sorted(url for url, _, _ in json.loads(server.get("en/search/index.json"))["pages"])
+
+
+@pytest.mark.browser
+def test_serve_shows_edits_and_problems_on_the_open_page_and_settles(server, page):
+    from playwright.sync_api import expect
+
+    wait = GENEROUS * 1000
     term = server.root / TERM
-    assert server.page_has(PAGE, "AI that generates text")
+    overlay = page.locator("#kb-problems")
+    page.goto(f"http://127.0.0.1:{server.port}/{PAGE}")
+    expect(page.get_by_text("AI that generates text").first).to_be_visible()
+    expect(overlay).to_have_count(0)
+    mentioned_in = page.locator(".kb-mentions").inner_text()
+    full_index = search_locations(server)
 
     edit(term, "AI that generates text", "AI that writes text")
     started = time.monotonic()
-    wait_for(lambda: server.page_has(PAGE, "AI that writes text"), "the edit to reach the served page")
+    expect(page.get_by_text("AI that writes text").first).to_be_visible(timeout=wait)  # reloaded by itself
     print(f"\nYAML edit visible after {time.monotonic() - started:.2f} s")
+    # Only the changed pages were rebuilt, yet nothing the others contribute is lost, and the page
+    # that links the term (its source unchanged) was rebuilt for its tooltip.
+    assert "AI that writes text" in server.get("en/")
+    assert page.locator(".kb-mentions").inner_text() == mentioned_in
+    assert search_locations(server) == full_index
 
     edit(term, "status: draft", "status: drafty")
     message = "glossary/generative-ai.yml:16: 'status' must be one of draft, reviewed, candidate; got 'drafty'; did you mean 'draft'?"
     wait_for(lambda: message in server.log(), "the data error in the terminal")
+    expect(overlay).to_contain_text(message, timeout=wait)
+    expect(overlay).to_contain_text("The preview shows the last good data")
+    expect(page.get_by_text("AI that writes text").first).to_be_visible()  # the last good page
     server.wait_until_quiet()
     assert server.process.poll() is None, "the server died on bad data"
     assert "Traceback" not in server.log()
-    assert "AI that writes text" in server.get(PAGE)  # the last good page, served without waiting
+
+    # A placeholder and a broken link: the pages are built as they are, the overlay lists both.
+    edit(term, "status: drafty", "status: draft")
+    edit(term, "definition: AI that writes text, sound, images and other outputs.", 'definition: "TODO: 1-3 plain sentences (English)"')
+    edit(server.root / "docs/index.en.md", "](glossary/index.md)", "](glosary/index.md)")
+    expect(page.get_by_text("TODO: 1-3 plain sentences (English)").first).to_be_visible(timeout=wait)
+    expect(overlay).to_contain_text("glossary/generative-ai.yml:11: 'TODO: 1-3 plain sentences (English)' is a placeholder", timeout=wait)
+    expect(overlay).to_contain_text("docs/index.en.md:")
+    expect(overlay).to_contain_text("link 'glosary/index.md' points to a page that does not exist; did you mean 'glossary/index.md'?")
+    expect(overlay).not_to_contain_text("last good data")
 
     server.wait_until_quiet()
     before_fix = server.log().count(BUILD_STARTED)
-    edit(term, "status: drafty", "status: draft")
-    edit(term, "AI that writes text", "AI that produces text")
-    wait_for(lambda: server.page_has(PAGE, "AI that produces text"), "the fixed data to reach the served page")
+    edit(term, '"TODO: 1-3 plain sentences (English)"', "AI that produces text")
+    edit(server.root / "docs/index.en.md", "](glosary/index.md)", "](glossary/index.md)")
+    expect(page.get_by_text("AI that produces text").first).to_be_visible(timeout=wait)
+    expect(overlay).to_have_count(0)
 
     server.wait_until_quiet()
     builds = server.log().count(BUILD_STARTED)

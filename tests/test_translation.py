@@ -32,7 +32,12 @@ def fixture_with_gaps(tmp_path):
 def test_the_status_lists_exactly_the_missing_items(tmp_path):
     root = fixture_with_gaps(tmp_path)
     site = load_site(root)
-    assert site.problems == []
+    # The placeholders are problems too (they are never published), at the same lines.
+    assert [(p.path, p.line, p.kind) for p in site.problems] == [
+        ("curriculum/lessons/ai-basics.ko.md", 11, "placeholder"),
+        ("curriculum/modules/ai-basics.yml", 8, "placeholder"),
+        ("glossary/generative-ai.yml", 11, "placeholder"),
+    ]
     assert translation_gaps(site, site.pages) == [
         Gap("en", "curriculum/lessons/ai-basics.ko.md", 0, "lesson", "curriculum/lessons/ai-basics.en.md"),
         Gap("en", "curriculum/sessions/s01.yml", 8, "missing", "en.venue"),
@@ -70,7 +75,7 @@ def test_percentages_count_items_complete_in_each_language(tmp_path):
 
 def test_the_generated_page_lists_the_same_items_in_both_languages(tmp_path):
     root = fixture_with_gaps(tmp_path)
-    generate(root)
+    generate(root, tolerate=("placeholder",))  # as the preview does: it lists what is left to do
     en = (root / "docs/translation-status/index.en.md").read_text(encoding="utf-8")
     ko = (root / "docs/translation-status/index.ko.md").read_text(encoding="utf-8")
     assert "- `docs/about.ko.md`: `docs/about.en.md` does not exist yet" in en

@@ -1,9 +1,14 @@
 """Turn the YAML collections and recap front matter into records.
 
 Loading never raises. Each file is parsed (yamlsource), checked against its
-shape (shapes/schema) and, only when it has no problems, turned into a record.
-Ids of broken files are still returned so that cross-reference checks do not
-pile follow-up errors on top of the first one.
+shape (shapes/schema) and scanned for scaffold placeholders (placeholders).
+A file without data problems becomes a record (placeholders alone do not stop
+that: the preview still shows the page). A file with shape problems becomes a
+*partial* record (salvage), kept apart in `Loaded.partial`: never rendered,
+but checked across files like the others, so a misspelt id in it is reported
+in the same run as its shape problem. Ids of unreadable files are still
+returned so that cross-reference checks do not pile follow-up errors on top
+of the first one.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import layout, shapes
+from . import layout, placeholders, shapes
 from .model import LANGS, Lesson, LessonSection, Milestone, Module, Origin, Programme, Recap, Reference, Session, Source, Term, Text, VerifyBy
 from .problems import Problem
+from .salvage import salvage
 from .schema import Where
-from .yamlsource import Mapping, Sequence, load_yaml_file, parse_yaml, read_source
+from .yamlsource import Mapping, Sequence, load_yaml_text, parse_yaml, read_source
 
 COLLECTIONS = {
     "session": "curriculum/sessions",
@@ -57,6 +63,24 @@ class Loaded:
     candidates: dict = field(default_factory=dict)  # terms with status 'candidate': kept off the site
     known_ids: dict = field(default_factory=dict)  # kind -> set of ids, including broken files
     problems: list = field(default_factory=list)
+    # kind -> {id (for recaps: (session, lang)): record} salvaged from files with shape problems:
+    # for cross checks only, never rendered.
+    partial: dict = field(default_factory=dict)
+
+    def to_check(self, kind: str) -> dict:
+        """Every record of `kind` the checks look at: the complete ones and the partial ones."""
+        complete = {"session": self.sessions, "module": self.modules, "term": self.terms,
+                    "reference": self.references, "recap": self.recaps}[kind]
+        return {**self.partial.get(kind, {}), **complete}
+
+    @property
+    def programme_to_check(self) -> Programme | None:
+        return self.programme or self.partial.get("programme", {}).get("programme")
+
+
+def data_problems(problems: list) -> list:
+    """The problems that make a file's data unusable as it is (not its placeholders)."""
+    return [p for p in problems if p.kind == "data"]
 
 
 def collection_files(root: Path, folder: str) -> list[Path]:
@@ -66,9 +90,25 @@ def collection_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in base.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def origin_of(path: str, data: Mapping) -> Origin:
+def origin_of(path: str, data: Mapping, unusable: frozenset = frozenset()) -> Origin:
     items = tuple((k, tuple(v.item_lines)) for k, v in sorted(data.items()) if isinstance(v, Sequence))
-    return Origin(path, data.line or 1, tuple(sorted(data.key_lines.items())), items)
+    lines = dict(data.key_lines)
+    for key, value in data.items():  # one level down too ('en.note'), for messages about a nested key
+        if isinstance(value, Mapping):
+            lines.update((f"{key}.{inner}", line) for inner, line in value.key_lines.items())
+    return Origin(path, data.line or 1, tuple(sorted(lines.items())), items, unusable)
+
+
+def read_data_file(path: Path, root: Path) -> tuple:
+    """(parsed data, problems) of one YAML data file, its placeholders included."""
+    text, data, problems = load_yaml_text(path, root)
+    return data, problems + list(placeholders.find_in_yaml(text or "", path.relative_to(root).as_posix()))
+
+
+def salvaged(kind: str, shape, data, rel: str):
+    """A partial record of `kind` from data with shape problems (salvage), for cross checks only."""
+    usable, unusable = salvage(shape, data)
+    return build_programme(usable, origin_of(rel, data, unusable)) if kind == "programme" else build_record(kind, usable, origin_of(rel, data, unusable))
 
 
 def texts(data: dict, key: str) -> Text:
@@ -131,20 +171,26 @@ def load_programme(root: Path, out: Loaded) -> None:
     if not path.is_file():
         out.problems.append(Problem(PROGRAMME_FILE, 0, "the programme file is missing; restore curriculum/programme.yml"))
         return
-    data, problems = load_yaml_file(path, root)
+    data, problems = read_data_file(path, root)
     problems += list(shapes.PROGRAMME.check(data, "", Where(PROGRAMME_FILE, getattr(data, "line", 1) or 1)))
     out.problems += problems
-    if problems or data is None:
+    if not isinstance(data, Mapping):
         return
-    p = data
-    out.programme = Programme(
+    if data_problems(problems):
+        out.partial["programme"] = {"programme": salvaged("programme", shapes.PROGRAMME, data, PROGRAMME_FILE)}
+        return
+    out.programme = build_programme(data, origin_of(PROGRAMME_FILE, data))
+
+
+def build_programme(p: Mapping, origin: Origin) -> Programme:
+    return Programme(
         id=p["id"], title=texts(p, "title"), title_note=texts(p, "title_note"), summary=texts(p, "summary"),
         purpose=texts(p, "purpose"), audience=texts(p, "audience"),
         organiser=Text(p["organiser"]["ko"], p["organiser"]["en"]),
         partner=Text(p["partner"]["ko"], p["partner"]["en"]),
         partner_note=Text(*(p["partner_note"][lang] for lang in LANGS)) if "partner_note" in p else Text(None, None),
         start=p["start"], end=p["end"], sessions_total=p["sessions_total"], announced=p["announced"],
-        sources=sources(p["sources"]), origin=origin_of(PROGRAMME_FILE, p),
+        sources=sources(p["sources"]), origin=origin,
     )
 
 
@@ -154,18 +200,22 @@ def load_collection(root: Path, kind: str, out: Loaded) -> dict:
     shape = shapes.KINDS[kind]
     for path in collection_files(root, COLLECTIONS[kind]):
         rel = path.relative_to(root).as_posix()
-        data, problems = load_yaml_file(path, root)
-        if data is not None or not problems:
+        data, problems = read_data_file(path, root)
+        if data is not None or not data_problems(problems):
             problems += list(shape.check(data, "", Where(rel, getattr(data, "line", 1) or 1)))
         record_id = data.get("id") if isinstance(data, dict) else None
-        if problems and not isinstance(record_id, str):
+        if data_problems(problems) and not isinstance(record_id, str):
             known.add(path.stem)  # unreadable file: assume it is what its name says
+        named_right = isinstance(record_id, str) and record_id == path.stem
         if isinstance(record_id, str):
             known.add(record_id)
-            if record_id != path.stem:
+            if not named_right:
                 problems.append(Problem(rel, data.line_of("id"), f"id '{record_id}' must match the file name; rename the file to '{record_id}{path.suffix}' or change the id to '{path.stem}'"))
         out.problems += problems
-        if problems:
+        if data_problems(problems):
+            # Which record a misnamed file is meant to be is not known: only a rightly named one is checked further.
+            if named_right and isinstance(data, Mapping) and record_id not in records:
+                out.partial.setdefault(kind, {})[record_id] = salvaged(kind, shape, data, rel)
             continue
         if record_id in records:
             first = records[record_id].origin
@@ -197,6 +247,7 @@ def language_files(root: Path, folder: str, what: str, out: Loaded, skip=lambda 
 
 def load_lessons(root: Path, modules: dict, out: Loaded) -> None:
     for rel, stem, lang, text in language_files(root, LESSONS_DIR, "lesson", out):
+        out.problems += placeholders.find_in_markdown(text, rel)
         lesson = Lesson(rel, text, split_sections(text))
         if stem in modules:
             modules[stem].lessons[lang] = lesson
@@ -211,23 +262,36 @@ def load_recaps(root: Path, out: Loaded) -> None:
     for rel, stem, lang, text in language_files(root, RECAPS_DIR, "recap", out, skip=not_a_recap):
         match = FRONT_MATTER.match(text)
         if not match:
-            out.problems.append(Problem(rel, 1, f"a recap must start with front matter between two '---' lines (copy {RECAPS_DIR}/template.{lang}.md)"))
+            out.problems.append(Problem(rel, 1, f"a recap must start with front matter between two '---' lines: move this file aside, run `make new-recap SESSION={stem}` and copy your text below the front matter it writes"))
+            out.problems += placeholders.find_in_markdown(text, rel)
             continue
+        body_line = match.group(0).count("\n") + 1
         data, problems = parse_yaml(match.group(1), rel, first_line=2)
         if data is not None or not problems:
             problems += list(shapes.RECAP.check(data, "", Where(rel, 1)))
-        if not problems and data["session"] != stem:
-            problems.append(Problem(rel, data.line_of("session"), f"recap names session '{data['session']}' but its file is named after '{stem}'; a recap of session '{data['session']}' lives in {RECAPS_DIR}/{data['session']}.{lang}.md"))
+        session = data.get("session") if isinstance(data, Mapping) else None
+        named_right = session == stem
+        if isinstance(session, str) and not named_right:
+            problems.append(Problem(rel, data.line_of("session"), f"recap names session '{session}' but its file is named after '{stem}'; a recap of session '{session}' lives in {RECAPS_DIR}/{session}.{lang}.md"))
         out.problems += problems
+        out.problems += placeholders.find_in_yaml(match.group(1), rel, first_line=2)
+        out.problems += placeholders.find_in_markdown(text[match.end():], rel, first_line=body_line)
         if problems:
+            if named_right and isinstance(data, Mapping):
+                usable, unusable = salvage(shapes.RECAP, data)
+                out.partial.setdefault("recap", {})[(stem, lang)] = build_recap(usable, lang, stem, origin_of(rel, data, unusable), text[match.end():], body_line)
             continue
-        out.recaps[(data["session"], lang)] = Recap(
-            session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
-            takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
-            references=tuple(data["references"]), sources=sources(data["sources"]),
-            page=layout.recap_page(stem), origin=origin_of(rel, data), autolink=data.get("autolink", True),
-            body=text[match.end():], body_line=match.group(0).count("\n") + 1,
-        )
+        out.recaps[(data["session"], lang)] = build_recap(data, lang, stem, origin_of(rel, data), text[match.end():], body_line)
+
+
+def build_recap(data: Mapping, lang: str, stem: str, origin: Origin, body: str, body_line: int) -> Recap:
+    return Recap(
+        session=data["session"], lang=lang, title=data["title"], date=data["date"], summary=data["summary"],
+        takeaways=tuple(data["takeaways"]), modules=tuple(data["modules"]), terms=tuple(data["terms"]),
+        references=tuple(data["references"]), sources=sources(data["sources"]),
+        page=layout.recap_page(stem), origin=origin, autolink=data.get("autolink", True) is not False,
+        body=body, body_line=body_line,
+    )
 
 
 def set_candidates_apart(out: Loaded) -> None:
@@ -270,6 +334,6 @@ def load_all(root: Path) -> Loaded:
     out.terms = load_collection(root, "term", out)
     set_candidates_apart(out)
     out.references = load_collection(root, "reference", out)
-    load_lessons(root, out.modules, out)
+    load_lessons(root, out.to_check("module"), out)
     load_recaps(root, out)
     return out

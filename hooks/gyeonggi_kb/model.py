@@ -17,6 +17,12 @@ class Origin:
     line: int
     key_lines: tuple = field(default=(), compare=False)  # ((key, line), ...)
     item_lines: tuple = field(default=(), compare=False)  # ((key, (line, ...)), ...) for top-level lists
+    # Keys ('date', 'en.definition') that failed their shape check: the record was salvaged for
+    # cross checks only (salvage.py), and these keys hold a neutral value, not the file's.
+    unusable: frozenset = field(default=frozenset(), compare=False)
+
+    def usable(self, key: str) -> bool:
+        return key not in self.unusable
 
     def line_of(self, key: str, index: int | None = None) -> int:
         if index is not None:

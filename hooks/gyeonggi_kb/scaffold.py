@@ -1,11 +1,13 @@
 """Scaffolding: new records with every required field, ready to fill in.
 
 `make new-module ID=...` (and new-term, new-reference, new-recap) write files
-that already pass `make validate` and build, so an editor starts from
-something that works and only replaces text. The YAML is rendered from the
+with every required key, in the right shape, so an editor starts from
+something that parses and only replaces text. The YAML is rendered from the
 record shapes in shapes.py, so a field added there appears in new files
-without touching this module. Text to write is marked with PLACEHOLDER; the
-translation status page lists every value that still starts with it.
+without touching this module. Text to write, and choices to make, are marked
+with PLACEHOLDER: until every one is replaced, `make validate` and `make
+build` report each at its line (placeholders.py), and `make serve` shows them
+on the page. Once they are replaced, the files validate.
 
 Rendering is pure (`scaffold_files` returns {path: text}); `write_new_files`
 refuses to overwrite anything.
@@ -25,11 +27,11 @@ import yaml
 from . import dates, shapes
 from .editor_schemas import schema_line
 from .load import COLLECTIONS, LESSONS_DIR, RECAPS_DIR
+from .placeholders import PLACEHOLDER
 from .problems import did_you_mean
 from .schema import ID_PATTERN, Boolean, Date, Integer, ListOf, Nullable, OneOf, Record, Text, Url
 from .validate import LESSON_SECTIONS
 
-PLACEHOLDER = "TODO:"
 LANG_NAMES = {"ko": "한국어", "en": "English"}
 KINDS = ("module", "term", "reference", "recap")
 
@@ -52,10 +54,6 @@ LESSON_LINKED = ("further-reading", "sources")
 
 class ScaffoldError(Exception):
     """The request cannot be scaffolded (bad id, existing file, unknown session); the message says why."""
-
-
-def is_placeholder(value) -> bool:
-    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
 def placeholder(what: str, lang: str | None) -> str:
@@ -244,10 +242,19 @@ def recap_files(root: Path, session_id: str) -> dict:
     if session_id not in sessions:
         raise ScaffoldError(f"there is no session '{session_id}' in {COLLECTIONS['session']}/{did_you_mean(session_id, sessions)}")
     session = sessions[session_id]
+    path = f"{COLLECTIONS['session']}/{session_id}.yml"
     if not isinstance(session.get("date"), dt.date):
         raise ScaffoldError(
-            f"session '{session_id}' has no confirmed date in {COLLECTIONS['session']}/{session_id}.yml; "
-            "a recap is written after a held session, so set its date (from a public source) first"
+            f"session '{session_id}' has no confirmed date, and a recap is written only for a session that took place. "
+            f"What is needed: a public source (a press release or news article) that reports the session's date. "
+            f"Then, in {path}, set 'date: YYYY-MM-DD' and 'status: held', add the source under 'sources' "
+            f"('- title: ...' and 'url: ...'), and run `make new-recap SESSION={session_id}` again"
+        )
+    if session.get("status") != "held":
+        raise ScaffoldError(
+            f"session '{session_id}' has the status '{session.get('status')}' in {path}; a recap is written only for "
+            "a session that took place: when a public source reports that it did, set 'status: held' and add the "
+            "source under 'sources', then run this again"
         )
     files = {}
     for lang in LANG_NAMES:

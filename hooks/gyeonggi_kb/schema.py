@@ -48,6 +48,9 @@ class Text(Kind):
     hint: str = ""
 
     def check(self, value, where, at):
+        if value is None:  # `key:` with nothing after it, or `null`: quotes would not help
+            yield at.problem(f"'{where}' must be text, got nothing (null); write the text after the colon")
+            return
         if not isinstance(value, str):
             yield at.problem(f"'{where}' must be text, got {describe(value)}; put it in quotes if it looks like a number, date or true/false")
             return

@@ -2,6 +2,12 @@
 
 `load_site` is what `make validate` runs; `generate` is what the MkDocs hook
 (and any other builder) calls before a build.
+
+A site's problems are of three kinds (Problem.kind): "data" (the records are
+wrong), "placeholder" (a scaffold's TODO is left) and "link" (a hand-written
+page or lesson links to nothing). All of them fail `make validate` and
+`make build`; a preview (`make serve`) passes `tolerate=("placeholder",
+"link")` to generate pages anyway and show those problems on them.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from pathlib import Path
 
 from . import dates
 
+from . import layout
 from .backlinks import Backlinks
 from .build_cache import NO_CACHE, BuildCache, digest
-from .load import input_files, load_all
+from .internal_links import check_links, docs_files, docs_sources, site_targets, split_language
+from .load import DOCS_DIR, input_files, load_all
 from .model import LANGS
 from .problems import DataError, Problem
 from .render_curriculum import curriculum_pages
@@ -50,12 +58,56 @@ class Site:
 
 
 def load_site(root: Path, environ=None) -> Site:
+    """The records and every problem `make validate` reports: data, placeholders, links."""
+    return checked_site(root, environ)[0]
+
+
+def checked_site(root: Path, environ=None) -> tuple[Site, dict]:
+    """(site with every problem, its generated pages rendered in memory).
+
+    The pages are rendered from the complete records even when other files
+    have problems: links from hand-written pages are checked against them.
+    They are written only when no problem blocks (generate_site).
+    """
     loaded = load_all(root)
     epoch = dates.build_epoch(root, os.environ if environ is None else environ)
     review_problems = check_review_dates(loaded.references.values(), loaded.modules.values(), dates.build_date(epoch))
     problems = sorted(set(check_all(loaded)) | set(review_problems))
-    return Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
-                list_docs_pages(root / "docs"), candidates=loaded.candidates)
+    site = Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
+                list_docs_pages(root / DOCS_DIR), candidates=loaded.candidates)
+    pages = render_pages(site)
+    site.problems = sorted(set(problems) | set(check_page_links(site, pages, loaded)))
+    return site, pages
+
+
+PAGE_OF = {"module": layout.module_page, "session": layout.session_page, "term": layout.term_page, "reference": layout.reference_page}
+PROGRAMME_PAGE = "curriculum/index.md"  # the programme overview (render_curriculum)
+
+
+def check_page_links(site: Site, generated: dict, loaded) -> list:
+    """Links of the hand-written pages, the lessons and the recaps, against every page and file the build will have.
+
+    A lesson is part of its module's page and a recap body is part of its
+    recap page: their links are relative to those pages."""
+    docs = site.root / DOCS_DIR
+    handwritten = docs_sources(docs, OWNED_FOLDERS)
+    complete = {"module": site.modules, "session": site.sessions, "term": site.terms, "reference": site.references}
+    broken = [PAGE_OF[kind](i) for kind in PAGE_OF for i in sorted(loaded.known_ids.get(kind, ())) if i not in complete[kind]]
+    if site.programme is None:
+        broken.append(PROGRAMME_PAGE)
+    broken += [layout.recap_page(session) for (session, _) in loaded.partial.get("recap", {})]
+    targets = site_targets(generated, handwritten, docs_files(docs, OWNED_FOLDERS), broken)
+    sources = [(f"{DOCS_DIR}/{rel}", rel, split_language(rel)[1] or layout.DEFAULT_LANG, text, 1) for rel, text in handwritten.items()]
+    for module in loaded.to_check("module").values():
+        for lang, lesson in sorted(module.lessons.items()):
+            sources.append((lesson.path, layout.source(layout.module_page(module.id), lang), lang, lesson.markdown, 1))
+    for (_, lang), recap in sorted(loaded.to_check("recap").items()):
+        sources.append((recap.origin.path, layout.source(recap.page, lang), lang, recap.body, recap.body_line))
+    return check_links(sources, targets)
+
+
+def blocking(problems, tolerate=()) -> list:
+    return [p for p in problems if p.kind not in tolerate]
 
 
 def render_pages(site: Site) -> dict:
@@ -68,14 +120,17 @@ def render_pages(site: Site) -> dict:
     return pages
 
 
-def generate(root: Path, docs_dir: Path | None = None) -> dict:
-    """Validate everything and write the generated pages; raise DataError listing every problem."""
-    return generate_site(root, docs_dir)[1]
+def generate(root: Path, docs_dir: Path | None = None, tolerate=()) -> dict:
+    """Validate everything and write the generated pages; raise DataError listing every problem.
+
+    Problems whose kind is in `tolerate` ("placeholder", "link") do not stop the writing."""
+    return generate_site(root, docs_dir, tolerate=tolerate)[1]
 
 
-def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = NO_CACHE, environ=None) -> tuple[Site, dict]:
+def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = NO_CACHE, environ=None, tolerate=()) -> tuple[Site, dict]:
     """`generate`, also returning the site, for the stages that need the records afterwards (publish).
 
+    The site's tolerated problems stay in `site.problems`, for a preview to show.
     With a build cache, unchanged inputs whose generated pages are still on
     disk as written give the records of the last build without loading,
     checking or rendering anything again.
@@ -85,11 +140,11 @@ def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = 
     changed = {}
 
     def load_and_write() -> dict:
-        site = load_site(root, environ)
-        if site.problems:
+        site, pages = checked_site(root, environ)
+        if blocking(site.problems, tolerate):
             raise DataError(site.problems)
         site.inputs_key = key
-        changed.update(write_pages(docs_dir, render_pages(site)))
+        changed.update(write_pages(docs_dir, pages))
         if changed["kept"]:
             raise DataError(foreign_file_problem(docs_dir, rel) for rel in changed.pop("kept"))
         del changed["kept"]
@@ -97,6 +152,8 @@ def generate_site(root: Path, docs_dir: Path | None = None, cache: BuildCache = 
 
     key = inputs_key(root, docs_dir, environ) if cache.enabled else ""
     result = cache.get_or_compute("site", (key,), load_and_write, valid=lambda hit: hit["outputs"] == output_stats(docs_dir))
+    if blocking(result["site"].problems, tolerate):  # remembered from a preview, which tolerates more
+        raise DataError(result["site"].problems)
     if not changed:
         changed = {"written": 0, "removed": 0, "unchanged": len(result["outputs"])}
     return result["site"], changed
@@ -115,6 +172,7 @@ def inputs_key(root: Path, docs_dir: Path, environ) -> str:
     parts = [str(root.resolve()), str(docs_dir.resolve()), str(dates.build_epoch(root, environ))]
     for path in input_files(root, OWNED_FOLDERS):
         parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    parts += sorted(docs_files(root / DOCS_DIR, OWNED_FOLDERS))  # what links may point to besides pages
     return digest(*parts)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import shapes
 from .model import LANGS, Text
-from .scaffold import PLACEHOLDER, is_placeholder
+from .placeholders import PLACEHOLDER, is_placeholder
 from .write import OWNED_FOLDERS
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

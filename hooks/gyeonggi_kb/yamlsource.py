@@ -24,6 +24,9 @@ class Mapping(dict):
 
     line: int = 0
     key_lines: dict
+    # Keys whose value could not be read (an impossible date): they hold None, which must not
+    # be taken for a `null` written in the file; the problem is already reported.
+    unreadable: frozenset = frozenset()
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -59,6 +62,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 STR_TAG = "tag:yaml.org,2002:str"
+UNREADABLE = object()  # what build() returns for a scalar that cannot be constructed
 
 
 def compose_with(loader_class, text: str):
@@ -121,13 +125,17 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
                     problems.append(Problem(rel_path, key_line, f"duplicate key '{key}' (first at line {result.key_lines[key]}); keep only one"))
                     continue
                 result.key_lines[key] = key_line
-                result[key] = build(value_node)
+                value = build(value_node)
+                if value is UNREADABLE:
+                    result.unreadable |= {key}
+                    value = None
+                result[key] = value
             return result
         if isinstance(node, yaml.SequenceNode):
             result = Sequence()
             result.line = line
             result.item_lines = [n.start_mark.line + 1 + offset for n in node.value]
-            result.extend(build(n) for n in node.value)
+            result.extend(None if item is UNREADABLE else item for item in map(build, node.value))
             return result
         if node.tag == STR_TAG:  # most scalars: the constructor would return node.value, at many times the cost
             return nfc(node.value)
@@ -135,14 +143,15 @@ def parse_yaml(text: str, rel_path: str, first_line: int = 1) -> tuple[Any, list
             value = loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as err:
             problems.append(Problem(rel_path, line, f"'{node.value}' is not a valid value ({err}); for a date write YYYY-MM-DD with a real day"))
-            return None
+            return UNREADABLE
         if isinstance(value, str):
             return nfc(value)
         if isinstance(value, dt.datetime):
             return value.date()
         return value
 
-    return build(node), problems
+    root = build(node)
+    return (None if root is UNREADABLE else root), problems
 
 
 def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -154,11 +163,17 @@ def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(rel, line, f"file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8")]
 
 
-def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+def load_yaml_text(path: Path, root: Path) -> tuple[str | None, Any, list[Problem]]:
+    """(text, parsed data, problems) of one YAML file; the text is None when the file cannot be read."""
     rel = path.relative_to(root).as_posix()
     text, problems = read_source(path, rel)
     if text is None:
-        return None, problems
+        return None, None, problems
     if not text.strip():
-        return None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
-    return parse_yaml(text, rel)
+        return text, None, [Problem(rel, 1, "file is empty; delete it or fill in a record")]
+    return (text, *parse_yaml(text, rel))
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    _, data, problems = load_yaml_text(path, root)
+    return data, problems

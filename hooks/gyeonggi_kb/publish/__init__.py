@@ -14,8 +14,12 @@ any builder with Material's page markup tomorrow). Output, in that folder:
   feeds, and the search data, read from the published pages.
 
 It never imports a builder, and running it twice changes nothing the second
-time (a page carries a marker once published). It may import the data and
-pages stages, `search` and `layout`; nothing before it imports it.
+time (a page carries a marker once published). A pass over a folder where
+only some pages were built again (a preview's partial rebuild) is given what
+the other pages mention (`mentions`), for the "mentioned in" lists; search
+reads every page from the folder, so its index is always complete. It may
+import the data and pages stages, `search` and `layout`; nothing before it
+imports it.
 """
 
 from __future__ import annotations
@@ -48,12 +52,16 @@ class Published:
     pages: int = 0
     already: int = 0  # pages that carried the mark of an earlier pass and were left alone
     files: list = field(default_factory=list)
+    mentions: dict = field(default_factory=dict)  # PageLinker.pages: what each page mentions, for the next pass
 
 
-def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE) -> Published:
-    """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read."""
+def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE, mentions=None) -> Published:
+    """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read.
+
+    `mentions` is what an earlier pass found the pages mention (`Published.mentions`)."""
     pages = built_pages(docs_dir, site_dir)
-    linker = PageLinker(site.terms, cache)
+    present = {(page.lang, page.page) for page in pages}
+    linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
     search = SiteSearch(site.terms, cache)
     done = Published()
     term_pages = []
@@ -69,6 +77,7 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         **published_files(site, site_url, cache),
         **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback]),
     }
+    done.mentions = linker.pages
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
     for rel, data in sorted(files.items()):
         if write_if_changed(site_dir / rel, data):
@@ -81,30 +90,37 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
 class PageLinker:
     """Glossary links for every page of one pass, remembering who mentions which term."""
 
-    def __init__(self, terms: dict, cache: BuildCache):
+    def __init__(self, terms: dict, cache: BuildCache, carried: dict | None = None):
         self.terms = terms
         self.matcher = glossary_matcher(terms.values())  # one trie for every page of the pass
         self.key = glossary_key(terms)
         self.cache = cache
-        self.mentions: dict = defaultdict(list)  # (language, term id) -> [(page URL, title)]
+        # (language, page) -> (page URL, title, ids of the terms its text links); pages of earlier passes first
+        self.pages: dict = dict(carried or {})
+        self.by_term: dict | None = None  # (language, term id) -> [(page URL, title)], once term pages are reached
 
     def link(self, content: str, page: BuiltPage, title: str) -> str:
         if not page.autolink:
+            self.pages[(page.lang, page.page)] = (page.url, title, ())
             return content
         edits, linked = self.cache.get_or_compute(
             "links", (self.key, content, page.page, page.lang, page.text_lang),
             lambda: find_page_links(content, page, self.terms, self.matcher),
         )
-        if not layout.term_of_page(page.page):
-            for term_id in linked:
-                self.mentions[(page.lang, term_id)].append((page.url, title))
+        self.pages[(page.lang, page.page)] = (page.url, title, () if layout.term_of_page(page.page) else tuple(linked))
+        self.by_term = None
         return apply_links(content, edits)
 
     def with_mentions(self, content: str, page: BuiltPage) -> str:
         term_id = layout.term_of_page(page.page)
         if term_id is None:
             return content
-        return add_mentions(content, page.url, self.mentions.get((page.lang, term_id), []), page.text_lang)
+        if self.by_term is None:
+            self.by_term = defaultdict(list)
+            for (lang, _), (url, title, linked) in self.pages.items():
+                for linked_id in linked:
+                    self.by_term[(lang, linked_id)].append((url, title))
+        return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
 def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, search: SiteSearch, site_url: str, done: Published) -> None:
