@@ -105,7 +105,8 @@ def test_the_templates_have_the_recap_shape():
         assert problems == [] and list(shapes.RECAP.check(data, "", Where(path.name, 1))) == []
 
 
-def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp_path):
+def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762300800")  # while the programme runs; once it is over, see test_programme_state
     root = copy_tree(tmp_path, {"curriculum/recaps/s01.en.md": RECAP})
     generate(root)
     assert "[Session 1 recap](../recaps/s01.md)" in (root / "docs/sessions/s01.en.md").read_text()

@@ -142,17 +142,12 @@ def test_the_english_search_box_speaks_english_and_reads_the_english_index():
     assert 'aria-label="Search this site"' in page and 'data-kb-index="../en/search/index.json"' in page
 
 
-def test_links_from_a_page_are_relative_and_from_an_error_page_start_at_the_site_root_the_theme_names(tmp_path):
+def test_links_from_a_page_are_relative_and_from_an_error_page_start_at_the_sites_path():
     search = SiteSearch({})
     assert 'data-kb-index="../search/index.json"' in search.with_box(PAGE, "en", "en/glossary/")
     assert f'data-kb-engine="../../{search.engine_path}"' in search.with_box(PAGE, "en", "en/glossary/")
-    config = '<script id="__config" type="application/json">{"annotate": null, "base": "/kb", "features": []}</script>'
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en/404.html").write_text(PAGE.replace("</body>", config + "</body>"), encoding="utf-8")
-    page = search.error_page(tmp_path, "en/404.html", "en")["en/404.html"].decode("utf-8")
-    assert 'data-kb-index="/kb/en/search/index.json"' in page  # served at any address that was not found
-    (tmp_path / "404.html").write_text(PAGE, encoding="utf-8")
-    assert search.error_page(tmp_path, "404.html", "ko") == {}  # no base to start from: no box
+    not_found = search.with_box_at(PAGE, "en", "/kb/")  # a 404 page is served at any address
+    assert 'data-kb-index="/kb/en/search/index.json"' in not_found and f'data-kb-engine="/kb/{search.engine_path}"' in not_found
 
 
 def test_a_page_without_a_header_is_left_alone():

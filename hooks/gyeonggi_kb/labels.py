@@ -319,3 +319,92 @@ LABELS.update({
     "feed": ("회차 요약과 교육 소식 (Atom 피드)", "Recaps and programme news (Atom feed)"),
     "programme_announced": ("교육과정 발표: {title}", "Programme announced: {title}"),
 })
+
+# The 404 pages (not_found.py; own block so edits above and below rebase cleanly).
+LABELS.update({
+    "not_found_title": ("페이지를 찾을 수 없습니다", "Page not found"),
+    "not_found_text": (
+        "이 주소에는 페이지가 없습니다. 주소를 잘못 입력했거나 페이지가 옮겨졌을 수 있습니다. 홈에서 찾거나 검색해 보세요.",
+        "There is no page at this address. It may be mistyped, or the page may have moved. Start from the home page or search.",
+    ),
+    "not_found_home": ("홈으로 가기", "Go to the home page"),
+    "not_found_search": ("이 사이트에서 검색", "Search this site"),
+    "not_found_search_button": ("검색", "Search"),
+    "not_found_home_site": ("한국어 사이트 홈으로 가기", "Go to the home page of the English site"),
+    "not_found_search_site": ("한국어 사이트에서 검색", "Search the English site"),
+})
+
+# The programme's phase (programme_state): `key` is said before and while the programme runs,
+# `key_upcoming` before its first day and `key_completed` after its last, where the words differ.
+LABELS.update({
+    "not_announced_completed": ("공개되지 않음", "Not published"),
+    "programme_phase": ("진행 상황", "Status"),
+    "phase_upcoming": ("시작 전", "Not started yet"),
+    "phase_running": ("진행 중", "In progress"),
+    "phase_completed": ("종료", "Completed"),
+    "phase_sentence": (
+        "총 {n}회 과정으로 발표되었으며, {start}부터 {end}까지 진행되고 있습니다.",
+        "Announced as {n} sessions, it runs from {start} to {end} and is under way.",
+    ),
+    "phase_sentence_upcoming": (
+        "총 {n}회 과정으로 발표되었으며, {start}부터 {end}까지 열릴 예정입니다.",
+        "Announced as {n} sessions, it is to run from {start} to {end}.",
+    ),
+    "phase_sentence_completed": (
+        "총 {n}회 과정으로 발표되었으며, {start}부터 {end}까지 운영되었습니다.",
+        "Announced as {n} sessions, it ran from {start} to {end}.",
+    ),
+    "unknowns_note": (
+        "아직 발표되지 않은 내용은 추측하지 않고 ‘발표되지 않음’으로 표시합니다.",
+        "What has not been announced yet is marked \"Not yet announced\" and never guessed.",
+    ),
+    "unknowns_note_completed": (
+        "교육이 끝난 지금까지 공개되지 않은 내용은 추측하지 않고 ‘공개되지 않음’으로 표시합니다.",
+        "What has not been published, now that the programme is over, is marked \"Not published\" and never guessed.",
+    ),
+    "date_not_announced_short_completed": ("날짜 미공개", "No date published"),
+    "strip_undated_completed": ("날짜 미공개:", "Date not published:"),
+    "strip_caption_completed": (
+        "날짜가 공개된 회차는 달력 위에, 공개되지 않은 회차는 아래에 따로 모았습니다. 회차를 누르면 그 페이지로 갑니다.",
+        "Sessions with a published date sit on the calendar; the others are listed below it. Select a session to open its page.",
+    ),
+    "strip_desc_completed": (
+        "{first}부터 {last}까지의 달력. {period}. 날짜가 공개된 회차: {known}. 날짜가 공개되지 않은 회차: {unknown}. 아래 일정 표에 같은 내용이 있습니다.",
+        "Calendar from {first} to {last}. {period}. Sessions with a published date: {known}. Sessions whose date was not published: {unknown}. The table below gives the same information.",
+    ),
+    "modules_not_announced_completed": ("회차별 주제는 공개되지 않았습니다.", "The topics of each session were not published."),
+    "taught_in_unknown_completed": ("어느 회차에서 다루었는지는 공개되지 않았습니다.", "Which session covered this module was not published."),
+    "map_sessions_unknown_completed": (
+        "회차별로 어떤 모듈을 다루었는지는 공개되지 않았습니다.",
+        "Which modules each session covered was not published.",
+    ),
+    "map_legend_unknown_completed": ("다룬 모듈 미공개", "Modules not published"),
+    "status_not-announced_completed": ("공개되지 않음", "Not published"),
+    "status_scheduled_past": ("예정이었음(진행 여부 미확인)", "Was scheduled; not confirmed as held"),
+    "recap_missing_completed": ("요약 없음(이 회차를 다룬 공개 자료를 찾지 못함)", "None (no public source about this session was found)"),
+    "modules_taught_completed": ("다룬 모듈", "Modules taught"),
+    "taught_in_completed": ("다룬 회차", "Taught in"),
+    "recaps_intro_upcoming": (
+        "교육이 시작되면 진행된 회차를 공개 자료에 근거해 여기에 요약합니다.",
+        "Once the programme starts, sessions that have taken place are summarised here from public sources.",
+    ),
+    "recaps_intro_completed": (
+        "교육은 {end}에 끝났습니다. 회차 요약은 공개 자료에만 근거하며, 요약이 없는 회차는 그 회차를 다룬 공개 자료를 찾지 못한 회차입니다.",
+        "The programme ended on {end}. Recaps rest on public sources only; a session without a recap is one that no public source was found about.",
+    ),
+    "timeline_programme_upcoming": ("교육 기간(예정) {start} – {end}.", "Programme period (upcoming) {start} – {end}."),
+    "timeline_programme_completed": ("교육 기간 {start} – {end} (종료).", "Programme period {start} – {end} (completed)."),
+    "timeline_undated_sessions_completed": (
+        "날짜가 공개되지 않은 {n}개 회차는 표시하지 않았습니다.",
+        "Sessions whose date was not published ({n}) are not shown.",
+    ),
+})
+
+# Working translations of English titles (working_translations.py).
+LABELS.update({
+    "working_translation_mark": ("(비공식 번역)", "(working translation)"),
+    "working_translation_tip": (
+        "공식 영어 명칭이 없어 이 사이트에서 옮긴 명칭입니다.",
+        "There is no official English title; this one is the site's own translation.",
+    ),
+})

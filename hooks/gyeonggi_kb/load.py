@@ -162,6 +162,8 @@ def build_record(kind: str, data: Mapping, origin: Origin):
             ),
             terms=tuple(data["terms"]), sources=sources(data["sources"]), origin=origin,
             reviewed=data["reviewed"], verify_by=verify_by(data),
+            title_official=data.get("title_official", not (
+                data["jurisdiction"] in shapes.WORKING_TITLE_JURISDICTIONS and data["type"] in shapes.WORKING_TITLE_TYPES)),
         )
     raise ValueError(kind)
 
@@ -190,7 +192,7 @@ def build_programme(p: Mapping, origin: Origin) -> Programme:
         partner=Text(p["partner"]["ko"], p["partner"]["en"]),
         partner_note=Text(*(p["partner_note"][lang] for lang in LANGS)) if "partner_note" in p else Text(None, None),
         start=p["start"], end=p["end"], sessions_total=p["sessions_total"], announced=p["announced"],
-        sources=sources(p["sources"]), origin=origin,
+        sources=sources(p["sources"]), origin=origin, title_official=p.get("title_official", True),
     )
 
 

@@ -78,6 +78,7 @@ class Programme:
     announced: Optional[dt.date]
     sources: tuple
     origin: Origin
+    title_official: bool = True  # False: the English title is a working translation (working_translations.py)
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class Reference:
     origin: Origin
     reviewed: Optional[dt.date] = None  # last checked against its sources
     verify_by: Optional[VerifyBy] = None
+    title_official: bool = True  # False: the English title is a working translation (working_translations.py)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Markdown for the programme overview, session pages and module pages. No I/O."""
+"""Markdown for the programme overview, session pages and module pages. No I/O.
+
+What is said in which tense (the programme upcoming, running or over) comes from
+programme_state: `phase` and `today` are passed down from the site.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from .backlinks import Backlinks, module_page, reference_page, session_page, ter
 from .labels import format_date, label, reviewed_on
 from .markdown import admonition, bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .model import LANGS, Module, Programme, Session
+from .programme_state import session_status, unknown, worded
 from .svg_curriculum_map import render_curriculum_map
 from .svg_schedule import render_schedule_strip
 
@@ -14,11 +19,6 @@ OVERVIEW = "curriculum/index.md"
 MODULE_INDEX = "modules/index.md"
 RECAPS_INDEX = "curriculum/recaps.md"
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
-
-
-def unknown(lang: str) -> str:
-    # Visible, and marked up so print and screen readers treat it as a status, not data.
-    return f'<span class="kb-unknown">{label("not_announced", lang)}</span>'
 
 
 def sources_block(sources, lang: str) -> str:
@@ -30,19 +30,28 @@ def session_heading(s: Session, lang: str) -> str:
     return label("session_n", lang, n=s.number) + (f": {escape(title)}" if title else "")
 
 
-def recap_cell(s: Session, lang: str, here: str, backlinks: Backlinks) -> str:
+def recap_cell(s: Session, lang: str, here: str, backlinks: Backlinks, phase: str | None) -> str:
     recap = backlinks.recap_of_session.get(s.id)
     if recap is None:
-        return label("recap_missing", lang)
+        return worded("recap_missing", phase, lang)
     return link(label("recap_link", lang), here, recap.page)
 
 
-def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks, lang: str) -> str:
+def phase_paragraph(p: Programme, phase: str | None, lang: str) -> str:
+    """Where the programme stands, in the tense of the build date, and what 'unknown' means now."""
+    if phase is None:
+        return worded("unknowns_note", phase, lang)
+    when = worded("phase_sentence", phase, lang, n=p.sessions_total, start=format_date(p.start, lang), end=format_date(p.end, lang))
+    return f"{when} {worded('unknowns_note', phase, lang)}"
+
+
+def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks, lang: str, phase: str | None = None, today=None) -> str:
     here = OVERVIEW
     facts = [
         [label("organiser", lang), escape(p.organiser[lang])],
         [label("partner", lang), escape(p.partner[lang]) + (f" ({escape(p.partner_note[lang])})" if p.partner_note[lang] else "")],
         [label("period", lang), f"{format_date(p.start, lang)} – {format_date(p.end, lang)}"],
+        *([[label("programme_phase", lang), label(f"phase_{phase}", lang)]] if phase else []),
         [label("sessions_total", lang), str(p.sessions_total)],
         [label("announced", lang), format_date(p.announced, lang)],
         [label("audience", lang), escape(p.audience[lang])],
@@ -51,16 +60,16 @@ def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks,
     for s in sessions:
         rows.append([
             link(label("session_n", lang, n=s.number), here, session_page(s.id)),
-            format_date(s.date, lang, weekday=True) if s.date else unknown(lang),
-            escape(s.title[lang]) if s.title[lang] else unknown(lang),
-            escape(s.venue[lang]) if s.venue[lang] else unknown(lang),
-            label(f"status_{s.status}", lang),
-            recap_cell(s, lang, here, backlinks),
+            format_date(s.date, lang, weekday=True) if s.date else unknown(phase, lang),
+            escape(s.title[lang]) if s.title[lang] else unknown(phase, lang),
+            escape(s.venue[lang]) if s.venue[lang] else unknown(phase, lang),
+            session_status(s, phase, today, lang),
+            recap_cell(s, lang, here, backlinks, phase),
         ])
     parts = [
         front_matter({"title": p.title[lang]}),
         f"# {escape(p.title[lang])} {{#programme}}\n",
-        escape(p.summary[lang]) + "\n",
+        escape(p.summary[lang]) + " " + phase_paragraph(p, phase, lang) + "\n",
     ]
     if p.title_note[lang]:
         parts.append(f'!!! note ""\n    {escape(p.title_note[lang])}\n')
@@ -68,7 +77,7 @@ def render_overview(p: Programme, sessions: list[Session], backlinks: Backlinks,
         definition_list(facts) + "\n",
         f"## {label('purpose', lang)} {{#purpose}}\n\n{escape(p.purpose[lang])}\n",
         f"## {label('schedule', lang)} {{#schedule}}\n",
-        render_schedule_strip(p, sessions, lang, here),
+        render_schedule_strip(p, sessions, lang, here, phase=phase),
         table([label("session", lang), label("date", lang), label("topic", lang), label("venue", lang), label("status", lang), label("recap", lang)], rows) + "\n",
         calendar_link(lang),
         link(label("recaps", lang), here, RECAPS_INDEX) + "\n",
@@ -88,15 +97,16 @@ def calendar_link(lang: str) -> str:
     )
 
 
-def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, programme: Programme | None = None) -> str:
+def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, programme: Programme | None = None,
+                   phase: str | None = None, today=None) -> str:
     here = session_page(s.id)
     time = f"{s.start_time}–{s.end_time}" if s.start_time and s.end_time else None
     facts = [
-        [label("date", lang), format_date(s.date, lang, weekday=True) if s.date else unknown(lang)],
-        [label("time", lang), time or unknown(lang)],
-        [label("venue", lang), escape(s.venue[lang]) if s.venue[lang] else unknown(lang)],
-        [label("topic", lang), escape(s.title[lang]) if s.title[lang] else unknown(lang)],
-        [label("status", lang), label(f"status_{s.status}", lang)],
+        [label("date", lang), format_date(s.date, lang, weekday=True) if s.date else unknown(phase, lang)],
+        [label("time", lang), time or unknown(phase, lang)],
+        [label("venue", lang), escape(s.venue[lang]) if s.venue[lang] else unknown(phase, lang)],
+        [label("topic", lang), escape(s.title[lang]) if s.title[lang] else unknown(phase, lang)],
+        [label("status", lang), session_status(s, phase, today, lang)],
     ]
     taught = [link(modules[m].title[lang], here, module_page(m)) for m in s.modules if m in modules]
     recap = backlinks.recap_of_session.get(s.id)
@@ -108,10 +118,10 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, p
     if s.note[lang]:
         parts.append(escape(s.note[lang]) + "\n")
     parts += [
-        f"## {label('modules_taught', lang)} {{#modules}}\n",
-        bullet_list(taught, label("modules_not_announced", lang)) + "\n",
+        f"## {worded('modules_taught', phase, lang)} {{#modules}}\n",
+        bullet_list(taught, worded("modules_not_announced", phase, lang)) + "\n",
         f"## {label('recap', lang)} {{#recap}}\n",
-        (link(recap.title[lang], here, recap.page) if recap else label("recap_missing", lang)) + "\n",
+        (link(recap.title[lang], here, recap.page) if recap else worded("recap_missing", phase, lang)) + "\n",
         f"## {label('sources', lang)} {{#sources}}\n\n{sources_block(s.sources, lang)}\n",
         link(label("programme", lang), here, OVERVIEW + "#schedule") + "\n",
     ]
@@ -121,14 +131,14 @@ def render_session(s: Session, modules: dict, backlinks: Backlinks, lang: str, p
     return "\n".join(parts)
 
 
-def render_map_text(sessions: list[Session], modules: list[Module], here: str, lang: str) -> str:
+def render_map_text(sessions: list[Session], modules: list[Module], here: str, lang: str, phase: str | None = None) -> str:
     """What the curriculum map shows, as a list and a table: the map's text alternative."""
     known = {m.id: m for m in modules}
     names = lambda ids: ", ".join(link(known[x].title[lang], here, module_page(x)) for x in ids if x in known) or label("none", lang)
     session_lines = [
         f"{link(label('session_n', lang, n=s.number), here, session_page(s.id))} "
-        f"({format_date(s.date, lang) if s.date else label('date_not_announced_short', lang)}): "
-        + (names(s.modules) if s.modules else unknown(lang))
+        f"({format_date(s.date, lang) if s.date else worded('date_not_announced_short', phase, lang)}): "
+        + (names(s.modules) if s.modules else unknown(phase, lang))
         for s in sessions
     ]
     rows = [[link(m.title[lang], here, module_page(m.id)), label("group_" + m.group, lang), names(m.prerequisites), names(m.related)] for m in modules]
@@ -140,14 +150,14 @@ def render_map_text(sessions: list[Session], modules: list[Module], here: str, l
     ])
 
 
-def render_module_index(modules: list[Module], lang: str, sessions: list[Session] = ()) -> str:
+def render_module_index(modules: list[Module], lang: str, sessions: list[Session] = (), phase: str | None = None) -> str:
     here = MODULE_INDEX
     parts = [front_matter({"title": label("module_index", lang)}), f"# {label('module_index', lang)} {{#modules}}\n"]
     if modules:
         parts += [
             f"## {label('map', lang)} {{#map}}\n",
-            render_curriculum_map(list(sessions), modules, lang, here),
-            render_map_text(list(sessions), modules, here, lang),
+            render_curriculum_map(list(sessions), modules, lang, here, phase=phase),
+            render_map_text(list(sessions), modules, here, lang, phase),
         ]
     for group in GROUPS:
         members = [m for m in modules if m.group == group]
@@ -178,7 +188,7 @@ def render_module(m: Module, site, backlinks: Backlinks, lang: str) -> str:
     terms = [site.terms[t] for t in m.terms if t in site.terms]
     refs = [site.references[r] for r in m.references if r in site.references]
     glance = [
-        f"**{label('taught_in', lang)}**: " + (", ".join(link(r.title[lang], here, r.page) for r in taught) if taught else label("taught_in_unknown", lang)),
+        f"**{worded('taught_in', site.phase, lang)}**: " + (", ".join(link(r.title[lang], here, r.page) for r in taught) if taught else worded("taught_in_unknown", site.phase, lang)),
         f"**{label('prerequisites', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.prerequisites if x in site.modules) or label("none", lang)),
         f"**{label('related_modules', lang)}**: " + (", ".join(link(site.modules[x].title[lang], here, module_page(x)) for x in m.related if x in site.modules) or label("none", lang)),
     ]
@@ -212,10 +222,10 @@ def curriculum_pages(site, backlinks: Backlinks) -> dict:
     modules = sorted(site.modules.values(), key=lambda m: (m.order, m.id))
     for lang in LANGS:
         if site.programme:
-            pages[f"curriculum/index.{lang}.md"] = render_overview(site.programme, sessions, backlinks, lang)
-        pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang, sessions)
+            pages[f"curriculum/index.{lang}.md"] = render_overview(site.programme, sessions, backlinks, lang, site.phase, site.build_date)
+        pages[f"modules/index.{lang}.md"] = render_module_index(modules, lang, sessions, site.phase)
         for s in sessions:
-            pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang, site.programme)
+            pages[f"sessions/{s.id}.{lang}.md"] = render_session(s, site.modules, backlinks, lang, site.programme, site.phase, site.build_date)
         for m in modules:
             pages[f"modules/{m.id}.{lang}.md"] = render_module(m, site, backlinks, lang)
     return pages

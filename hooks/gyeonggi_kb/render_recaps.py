@@ -15,14 +15,11 @@ from .backlinks import Backlinks, module_page, reference_page, session_page, ses
 from .labels import format_date, label
 from .markdown import bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .model import LANGS, Recap
+from .programme_state import unknown, worded
 
 INDEX = "curriculum/recaps.md"
 EDITORS_GUIDE = "editors/recaps.md"
 FEED = "recaps.atom.xml"  # per language: /recaps.atom.xml and /en/recaps.atom.xml
-
-
-def unknown(lang: str) -> str:
-    return f'<span class="kb-unknown">{label("not_announced", lang)}</span>'
 
 
 def related_block(recap: Recap, site, here: str, lang: str) -> str:
@@ -42,7 +39,7 @@ def render_recap_page(recap: Recap, body: str, site, lang: str) -> str:
     facts = [[label("session", lang), link(session_title(session)[lang], here, session_page(session.id)) if session else escape(recap.session)]]
     facts.append([label("date", lang), format_date(recap.date, lang, weekday=True)])
     if session is not None:
-        facts.append([label("venue", lang), escape(session.venue[lang]) if session.venue[lang] else unknown(lang)])
+        facts.append([label("venue", lang), escape(session.venue[lang]) if session.venue[lang] else unknown(site.phase, lang)])
     parts = [
         f"# {escape(recap.title)} {{#recap}}\n",
         definition_list(facts) + "\n",
@@ -76,13 +73,13 @@ def render_index(site, backlinks: Backlinks, lang: str) -> str:
         recap = site.recaps.get((s.id, lang)) or next((site.recaps[(s.id, o)] for o in LANGS if (s.id, o) in site.recaps), None)
         rows.append([
             link(session_title(s)[lang], here, session_page(s.id)),
-            format_date(s.date, lang) if s.date else unknown(lang),
-            f"{link(recap.title, here, recap.page)}: {escape(recap.summary)}" if recap else label("recap_missing", lang),
+            format_date(s.date, lang) if s.date else unknown(site.phase, lang),
+            f"{link(recap.title, here, recap.page)}: {escape(recap.summary)}" if recap else worded("recap_missing", site.phase, lang),
         ])
     return "\n".join([
         front_matter({"title": label("recaps", lang)}),
         f"# {label('recaps', lang)} {{#recaps}}\n",
-        label("recaps_intro", lang) + "\n",
+        worded("recaps_intro", site.phase, lang, end=format_date(site.programme.end, lang) if site.programme else "") + "\n",
         table([label("session", lang), label("date", lang), label("recap", lang)], rows) + "\n",
         # Raw HTML: the feed is written into site/ after the build, so MkDocs cannot check a Markdown link to it.
         f'<p class="kb-feed-link"><a href="../../{FEED}" type="application/atom+xml">{label("feed", lang)}</a></p>\n',

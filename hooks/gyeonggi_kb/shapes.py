@@ -58,6 +58,8 @@ PROGRAMME = Record(
         Key("end", Date()),
         Key("sessions_total", Integer(minimum=1)),
         Key("announced", Nullable(Date()), description="date the programme was announced"),
+        Key("title_official", Boolean(), required=False,
+            description="false when the English title is a working translation; pages then say so where it first appears"),
         Key("sources", SOURCES),
     ),
     description="The programme as a whole (curriculum/programme.yml).",
@@ -173,11 +175,18 @@ MILESTONE = Record(
     )
 )
 REFERENCE_TEXT = Record((Key("title", Text(max_length=400)), Key("summary", Text(max_length=3000))))
+# No official English titles were found for Korean and Gyeonggi legislation (facts.md), so unless a
+# reference says otherwise its English title is a working translation, and pages say so.
+WORKING_TITLE_JURISDICTIONS = ("korea", "gyeonggi")
+WORKING_TITLE_TYPES = ("law", "regulation", "ordinance")
 REFERENCE = Record(
     (
         Key("id", ID),
         Key("jurisdiction", OneOf(JURISDICTIONS)),
         Key("type", OneOf(REFERENCE_TYPES)),
+        Key("title_official", Boolean(), required=False, description=(
+            "whether the English title is official; when left out, false for Korean and Gyeonggi laws, regulations "
+            "and ordinances and true otherwise. A working translation is marked as such where it first appears on a page")),
         Key("issuer", BILINGUAL_NAME),
         *bilingual(REFERENCE_TEXT, "official title and summary"),
         Key("urls", Record((Key("ko", Nullable(Url())), Key("en", Nullable(Url())))), description="official text per language; null where none is confirmed"),

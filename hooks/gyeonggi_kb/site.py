@@ -25,6 +25,7 @@ from .internal_links import check_links, docs_files, docs_sources, site_targets,
 from .load import DOCS_DIR, input_files, load_all
 from .model import LANGS
 from .problems import DataError, Problem
+from .programme_state import programme_phase
 from .render_curriculum import curriculum_pages
 from .render_glossary import glossary_pages
 from .render_references import reference_pages
@@ -55,6 +56,11 @@ class Site:
     @property
     def build_date(self):
         return dates.build_date(self.build_epoch)
+
+    @property
+    def phase(self):
+        """'upcoming', 'running' or 'completed' on the build date (programme_state); None without a build date."""
+        return programme_phase(self.programme, self.sessions.values(), self.build_date)
 
 
 def load_site(root: Path, environ=None) -> Site:

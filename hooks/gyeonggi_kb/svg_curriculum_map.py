@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .backlinks import module_page, session_page
 from .labels import label, short_date
+from .programme_state import worded
 from .svg import el, esc, figure, num, page_url, svg_root, text, text_width, wrap
 
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
@@ -147,7 +148,7 @@ def taught_edge(sx: float, sy: float, bus_y: float, gx: float, target: Box, cls:
     return el("path", {"d": d, "class": cls, "marker-end": f"url(#{marker})"})
 
 
-def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> tuple[str, int]:
+def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool, phase: str | None = None) -> tuple[str, int]:
     """The legend, wrapped into as many rows as it needs; returns (markup, rows)."""
     items = [
         (el("path", {"d": "M0,0 L34,0", "class": "kb-edge kb-edge--prereq", "marker-end": f"url(#{prefix}-arrow)"}), label("map_legend_prereq", lang)),
@@ -156,7 +157,7 @@ def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> tup
     if show_taught:
         items.append((el("path", {"d": "M0,0 L34,0", "class": "kb-edge kb-edge--taught", "marker-end": f"url(#{prefix}-arrow-taught)"}), label("map_legend_taught", lang)))
     if show_unknown:
-        items.append((el("rect", {"x": "0", "y": "-7", "width": "34", "height": "14", "rx": "3", "class": "kb-node-box kb-node-box--unknown"}), label("map_legend_unknown", lang)))
+        items.append((el("rect", {"x": "0", "y": "-7", "width": "34", "height": "14", "rx": "3", "class": "kb-node-box kb-node-box--unknown"}), worded("map_legend_unknown", phase, lang)))
     out, x, row = [], PAD, 0
     for sample, words in items:
         width = 42 + text_width(words, 12)
@@ -167,8 +168,8 @@ def legend(prefix: str, lang: str, show_taught: bool, show_unknown: bool) -> tup
     return el("g", {"class": "kb-legend"}, *out), row + 1
 
 
-def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, prefix: str = "kb-map") -> str:
-    """The figure (SVG plus caption) for `here`, the docs-relative page it is embedded in."""
+def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, prefix: str = "kb-map", phase: str | None = None) -> str:
+    """The figure (SVG plus caption) for `here`, the docs-relative page it is embedded in; `phase` sets the tense (programme_state)."""
     sessions = sorted(sessions, key=lambda s: (s.number, s.id))
     modules = sorted(modules, key=lambda m: (m.order, m.id))
     prereq, related, taught = edge_sets(sessions, modules)
@@ -177,7 +178,7 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
 
     # Sessions row.
     parts_sessions, session_box = [], {}
-    legend_svg, legend_rows = legend(prefix, lang, any_taught, any_unknown)
+    legend_svg, legend_rows = legend(prefix, lang, any_taught, any_unknown, phase)
     y = PAD + legend_rows * LEGEND_ROW + 4
     n = max(len(sessions), 1)
     sw = (WIDTH - 2 * PAD - (n - 1) * SESSION_GAP) / n
@@ -185,9 +186,9 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
         box = Box(PAD + i * (sw + SESSION_GAP), y, sw, SESSION_H)
         session_box[s.id] = box
         unknown_topics = not s.modules
-        date_text = short_date(s.date, lang) if s.date else label("date_not_announced_short", lang)
+        date_text = short_date(s.date, lang) if s.date else worded("date_not_announced_short", phase, lang)
         name = label("session_n", lang, n=s.number)
-        aria = f"{name}, {date_text}" + ("" if s.modules else f", {label('modules_not_announced', lang)}")
+        aria = f"{name}, {date_text}" + ("" if s.modules else f", {worded('modules_not_announced', phase, lang)}")
         parts_sessions.append(el(
             "a", {"href": page_url(here, session_page(s.id)), "class": "kb-node kb-node--session", "aria-label": aria},
             el("title", {}, esc(aria)),
@@ -200,7 +201,7 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
 
     note = ""
     if not any_taught:
-        note = text(WIDTH / 2, y + 26, label("map_sessions_unknown", lang), "kb-g-note", "middle")
+        note = text(WIDTH / 2, y + 26, worded("map_sessions_unknown", phase, lang), "kb-g-note", "middle")
         y += 40
     teaching = [s.id for s in sessions if any(sid == s.id for sid, _ in taught)]
     bus_y = y + 12  # session -> module lines run along here, one lane per session, then down beside the column
@@ -269,7 +270,7 @@ def render_curriculum_map(sessions: list, modules: list, lang: str, here: str, p
         for name, cls in (("arrow", "kb-arrow"), ("arrow-taught", "kb-arrow kb-arrow--taught"))
     ))
     counts = {"sessions": len(sessions), "modules": len(modules), "prereq": len(prereq), "related": len(related), "taught": len(taught)}
-    desc = label("map_desc", lang, **counts) + " " + (label("map_desc_taught", lang, **counts) if any_taught else label("map_sessions_unknown", lang)) + " " + label("graphic_text_below", lang)
+    desc = label("map_desc", lang, **counts) + " " + (label("map_desc_taught", lang, **counts) if any_taught else worded("map_sessions_unknown", phase, lang)) + " " + label("graphic_text_below", lang)
     body = defs + el("g", {"class": "kb-edges"}, *edges) + legend_svg + el("g", {}, *parts_sessions) + note + el("g", {}, *headings) + el("g", {}, *node_parts)
     svg = svg_root(WIDTH, height, f"{prefix}-title", label("map", lang), f"{prefix}-desc", desc, body, cls="kb-graphic--map")
     return figure(svg, label("map_caption", lang), 680, prefix)

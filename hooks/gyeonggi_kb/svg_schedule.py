@@ -15,6 +15,7 @@ import datetime as dt
 
 from .backlinks import session_page
 from .labels import format_date, label, short_date
+from .programme_state import worded
 from .svg import el, esc, figure, num, page_url, svg_root, text, text_width
 
 WIDTH = 760.0
@@ -36,7 +37,8 @@ def month_name(year: int, month: int, lang: str) -> str:
     return format_date(f"{year:04d}-{month:02d}", lang)
 
 
-def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefix: str = "kb-schedule") -> str:
+def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefix: str = "kb-schedule", phase: str | None = None) -> str:
+    """The figure for `here` (the docs-relative page it is embedded in); `phase` sets the tense (programme_state)."""
     sessions = sorted(sessions, key=lambda s: (s.number, s.id))
     dated = [s for s in sessions if s.date]
     undated = [s for s in sessions if not s.date]
@@ -100,7 +102,7 @@ def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefi
     # Sessions whose date is not announced: listed, dashed, never on a day.
     y = bar_y + BAR_H + 40
     if undated:
-        heading = label("strip_undated", lang)
+        heading = worded("strip_undated", phase, lang)
         parts.append(text(PAD, y + 17, heading, "kb-g-small kb-g-muted"))
         x = PAD + text_width(heading, 12) + 10
         for s in undated:
@@ -108,7 +110,7 @@ def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefi
             w = text_width(name, 13) + 16
             if x + w > WIDTH - PAD:
                 x, y = PAD, y + CHIP_H + CHIP_GAP
-            aria = f"{name}, {label('date_not_announced_short', lang)}"
+            aria = f"{name}, {worded('date_not_announced_short', phase, lang)}"
             parts.append(el(
                 "a", {"href": page_url(here, session_page(s.id)), "class": "kb-node kb-node--session", "aria-label": aria},
                 el("title", {}, esc(aria)),
@@ -121,7 +123,7 @@ def render_schedule_strip(programme, sessions: list, lang: str, here: str, prefi
 
     known = ", ".join(f"{label('session_n', lang, n=s.number)} ({short_date(s.date, lang)})" for s in dated) or label("none", lang)
     unknown = ", ".join(label("session_n", lang, n=s.number) for s in undated) or label("none", lang)
-    desc = label("strip_desc", lang, first=month_name(first.year, first.month, lang), last=month_name(last.year, last.month, lang),
+    desc = worded("strip_desc", phase, lang, first=month_name(first.year, first.month, lang), last=month_name(last.year, last.month, lang),
                  period=period, known=known, unknown=unknown)
     svg = svg_root(WIDTH, height, f"{prefix}-title", label("strip", lang), f"{prefix}-desc", desc, "".join(parts), cls="kb-graphic--schedule")
-    return figure(svg, label("strip_caption", lang), 640, prefix)
+    return figure(svg, worded("strip_caption", phase, lang), 640, prefix)

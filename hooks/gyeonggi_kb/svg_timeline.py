@@ -18,6 +18,7 @@ import datetime as dt
 
 from . import dates
 from .labels import format_date, label
+from .programme_state import worded
 from .svg import el, esc, figure, num, page_url, svg_root, text, text_width, wrap
 
 LANES = ("international", "eu", "korea", "gyeonggi", "programme")
@@ -42,11 +43,11 @@ def lane_of(entry, references: dict) -> str:
 
 def programme_captions(site, lang: str) -> list[str]:
     """What the programme lane says under its bar: the period, and how many sessions have no date."""
-    p = site.programme
-    lines = [label("timeline_programme", lang, start=format_date(p.start, lang), end=format_date(p.end, lang))]
+    p, phase = site.programme, getattr(site, "phase", None)
+    lines = [worded("timeline_programme", phase, lang, start=format_date(p.start, lang), end=format_date(p.end, lang))]
     undated = sum(1 for s in site.sessions.values() if s.date is None)
     if undated:
-        lines.append(label("timeline_undated_sessions", lang, n=undated))
+        lines.append(worded("timeline_undated_sessions", phase, lang, n=undated))
     return lines
 
 

@@ -11,7 +11,10 @@ any builder with Material's page markup tomorrow). Output, in that folder:
   untranslated fallbacks the canonical original, a notice and `lang`;
 - in each page's header: the search box (gyeonggi_kb.search);
 - files: sitemap.xml with alternates, the glossary exports, calendars,
-  feeds, and the search data, read from the published pages.
+  feeds, and the search data, read from the published pages;
+- in each page's content, "(working translation)" after the first mention of
+  an English title that is not official (working_translations);
+- the 404 page of each language: its text, link home and search (not_found).
 
 It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). A pass over a folder where
@@ -40,7 +43,9 @@ from . import built_html
 from .alternates import sitemap, with_languages
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
+from .not_found import publish_not_found_pages
 from .site_pages import BuiltPage, built_pages
+from .working_translations import TitleMarker, working_titles
 
 PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
 
@@ -62,6 +67,7 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     pages = built_pages(docs_dir, site_dir)
     present = {(page.lang, page.page) for page in pages}
     linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
+    titles = TitleMarker(working_titles(site))
     search = SiteSearch(site.terms, cache)
     done = Published()
     term_pages = []
@@ -69,9 +75,9 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         if layout.term_of_page(page.page):
             term_pages.append(page)  # after every other page: they list who mentions them
         else:
-            publish_page(site_dir, page, linker, search, site_url, done)
+            publish_page(site_dir, page, linker, titles, search, site_url, done)
     for page in term_pages:
-        publish_page(site_dir, page, linker, search, site_url, done)
+        publish_page(site_dir, page, linker, titles, search, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
         **published_files(site, site_url, cache),
@@ -84,6 +90,7 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
             done.files.append(rel)
     for path in stale_files(site_dir, files):
         path.unlink()
+    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK, search.with_box_at)
     return done
 
 
@@ -123,7 +130,7 @@ class PageLinker:
         return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, search: SiteSearch, site_url: str, done: Published) -> None:
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str, done: Published) -> None:
     path = site_dir / page.file
     text = path.read_text(encoding="utf-8")
     if PUBLISHED_MARK in text:
@@ -131,6 +138,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, search: Si
         return
     content = hide_decorative_checkboxes(built_html.content(text))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
+    content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
     text = search.with_box(text, page.lang, page.url)

@@ -16,6 +16,8 @@ import re
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*">')
 ARTICLE_CLOSE = "</article>"
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+LANGUAGE_LINK = re.compile(r'(<a href=")[^"]*(" hreflang="([A-Za-z-]+)" class="md-select__link">)')
 HEAD_END = "</head>"
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -53,6 +55,21 @@ def title(page: str) -> str:
     if match is None:
         return ""
     return html.unescape(TAG.sub("", HEADERLINK.sub("", match.group(1)))).strip()
+
+
+def set_title(page: str, text: str) -> str:
+    """Put `text` before the site name in the page's <title> ('Title - Site'), as the theme does for pages."""
+    site_name = html.unescape(TITLE.search(page).group(0)[len("<title>"):-len("</title>")]).rpartition(" - ")[2]
+    return TITLE.sub(lambda _: f"<title>{html.escape(text, quote=False)} - {html.escape(site_name, quote=False)}</title>", page, count=1)
+
+
+def set_language_links(page: str, hrefs: dict) -> str:
+    """Point the header's language menu at `hrefs` ({lang: href}); languages not in `hrefs` keep their link."""
+    def link(match: re.Match) -> str:
+        href = hrefs.get(match.group(3))
+        return match.group(0) if href is None else match.group(1) + html.escape(href) + match.group(2)
+
+    return LANGUAGE_LINK.sub(link, page)
 
 
 def set_canonical(page: str, href: str) -> str:

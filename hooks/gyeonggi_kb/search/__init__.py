@@ -4,12 +4,13 @@
     text = search.with_box(text, lang, url)      # each page, as publish writes it
     files = search.files(site_dir, pages)        # after every page: {site-relative path: bytes}
 
-`with_box` puts the search box in a page's header. `files` reads the
+`with_box` puts the search box in a page's header (`with_box_at` in a 404
+page's, whose links start at the site's absolute path). `files` reads the
 searchable pages (publish's page map says which: not fallbacks, not
 `search: exclude`) once they are written, and returns per language an index
-split into small files (`search/` under the language's root), the engine
-script (`assets/kb-search/`) and the error pages with the search box;
-`stale_files` names what an earlier pass wrote and this one did not.
+split into small files (`search/` under the language's root) and the engine
+script (`assets/kb-search/`); `stale_files` names what an earlier pass wrote
+and this one did not.
 
 How the parts fit (one job per module, data flowing down the list):
 
@@ -34,7 +35,6 @@ publish stage that calls it, nor a builder.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .. import layout
@@ -45,9 +45,6 @@ from .shards import ENTRY, render_index_files
 from .ui import add_search_ui, asset, compact_script
 
 ENGINE_DIR = "assets/kb-search"
-ERROR_PAGE = "404.html"  # served at any address that was not found: gets the box, is not searched
-# Material's and Zensical's page configuration; on an error page its base is the site's absolute path.
-_ABSOLUTE_BASE = re.compile(rb'<script id="__config"[^>]*>[^<]*?"base":\s*"(/[^"]*)"')
 
 
 def engine_file() -> tuple[str, bytes]:
@@ -69,8 +66,12 @@ class SiteSearch:
         to_site_root = layout.relative("", url)
         return add_search_ui(page_html, lang, to_site_root, layout.relative(layout.prefix(lang), url), self.engine_path)
 
+    def with_box_at(self, page_html: str, lang: str, site_root: str) -> str:
+        """A 404 page with the search box, its links from the site's absolute path `site_root` ('/' or '/kb/')."""
+        return add_search_ui(page_html, lang, site_root, site_root + layout.prefix(lang), self.engine_path)
+
     def files(self, site_dir: Path, pages) -> dict:
-        """{site-relative path: bytes}: index files of each language, the engine, the error pages with the box.
+        """{site-relative path: bytes}: index files of each language and the engine.
 
         `pages` are the searchable built pages (anything with `.file`, `.url`
         and `.lang`, as publish's BuiltPage), read from `site_dir`.
@@ -91,7 +92,6 @@ class SiteSearch:
             )
             for rel, data in index_files.items():
                 files[layout.language_file(rel, lang)] = data
-            files.update(self.error_page(site_dir, layout.language_file(ERROR_PAGE, lang), lang))
         return files
 
     def read(self, path: Path, url: str) -> tuple[str, tuple | None]:
@@ -104,18 +104,6 @@ class SiteSearch:
             return (page, page_weights(page)) if page else False
 
         return key, self.cache.get_or_compute("search", (key,), compute) or None
-
-    def error_page(self, site_dir: Path, rel: str, lang: str) -> dict:
-        """{rel: the error page with the search box}, or {} when the builder wrote none or it names no absolute base."""
-        path = site_dir / rel
-        if not path.is_file():
-            return {}
-        page_html = path.read_bytes()
-        base = _ABSOLUTE_BASE.search(page_html)
-        if base is None:
-            return {}
-        to_site_root = base.group(1).decode("utf-8").rstrip("/") + "/"
-        return {rel: add_search_ui(page_html, lang, to_site_root, to_site_root + layout.prefix(lang), self.engine_path)}
 
 
 def stale_files(site_dir: Path, made: dict) -> list[Path]:

@@ -1,7 +1,8 @@
 // Inlined after the search box of every page (ui.py). It loads nothing: the
 // search engine and the index are fetched when the reader focuses the box,
-// presses the search button or `/`, `s`, `f`. A page opened from a result
-// (`?h=` in its address) loads the engine to highlight what was found.
+// presses the search button or `/`, `s`, `f`. A page opened with `?q=` (the
+// 404 page's search form) opens search with those words; a page opened from a
+// result (`?h=` in its address) loads the engine to highlight what was found.
 (function () {
   var root = document.currentScript.previousElementSibling;
   var input = root.querySelector(".kb-search__input");
@@ -27,6 +28,12 @@
     input.focus();
     input.select();
   });
-  var marks = new URLSearchParams(location.search).get("h");
+  var params = new URLSearchParams(location.search);
+  if (params.get("q")) {
+    input.value = params.get("q");
+    start();
+    input.focus();
+  }
+  var marks = params.get("h");
   if (marks) addEventListener("DOMContentLoaded", function () { load().then(function (m) { m.highlightPage(marks); }); });
 })();
