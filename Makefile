@@ -27,7 +27,7 @@ $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 
 # --no-strict: a strict rebuild fails on any warning and the preview then waits until it is fixed;
 # `make build` and CI stay strict. --dirty: a rebuild writes only the pages that changed (and those
-# the hooks know depend on what changed, see hooks/gyeonggi_kb/preview.py), in seconds instead of a full build.
+# the hooks know depend on what changed, see hooks/gyeonggi_kb/build/preview.py), in seconds instead of a full build.
 serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; problems print here and show on the page
 	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr 127.0.0.1:8000
 
@@ -53,7 +53,7 @@ clean: ## Remove site/, the build cache and the generated folders under docs/
 	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
-schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/shapes.py
+schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/data/shapes.py
 	@$(BIN)/python -m gyeonggi_kb schemas
 
 .PHONY: new-module new-term new-reference new-recap

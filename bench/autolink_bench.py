@@ -1,4 +1,4 @@
-"""Throughput of the glossary auto-linker (gyeonggi_kb.autolink); a benchmark, not a test.
+"""Throughput of the glossary auto-linker (gyeonggi_kb.publish.autolink); a benchmark, not a test.
 
     python bench/autolink_bench.py            # prints a table and the figures as JSON
     from autolink_bench import run; run()     # the same figures as a dict (for `make bench`)
@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from gyeonggi_kb.autolink import Label, LinkTarget, Matcher, link_html  # noqa: E402
+from gyeonggi_kb.publish.autolink import Label, LinkTarget, Matcher, link_html  # noqa: E402
 
 TERM_COUNTS = (100, 1000, 5000)
 TEXT_CHARS = 200_000

@@ -1,6 +1,6 @@
 """Synthetic but realistic content for the benchmark: bilingual YAML records and lessons.
 
-The records have the same shapes as the real ones (hooks/gyeonggi_kb/shapes.py)
+The records have the same shapes as the real ones (hooks/gyeonggi_kb/data/shapes.py)
 and pass `make validate`: modules cite terms and references, terms relate to
 each other, sessions teach modules, references have milestones. Lessons have
 every required section and Korean prose that mentions glossary terms with

@@ -1,7 +1,7 @@
 """MkDocs adapter for the gyeonggi_kb stages. It maps events to stage calls and decides nothing.
 
-    on_startup     -> note a preview (`mkdocs serve`, `--dirty`: gyeonggi_kb.preview)
-    on_env         -> compiled theme templates kept for the process (gyeonggi_kb.template_cache)
+    on_startup     -> note a preview (`mkdocs serve`, `--dirty`: gyeonggi_kb.pipeline.preview)
+    on_env         -> compiled theme templates kept for the process (gyeonggi_kb.pipeline.templates)
     on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
     MkDocs builds the pages (Markdown -> HTML in site/)
     on_post_page   -> a preview adds the problem overlay's script to the page
@@ -31,9 +31,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
-from gyeonggi_kb.build_run import BuildRun
-from gyeonggi_kb.preview import Preview
-from gyeonggi_kb.template_cache import COMPILED_TEMPLATES
+from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.pipeline.preview import Preview
+from gyeonggi_kb.pipeline.templates import COMPILED_TEMPLATES
 from gyeonggi_kb.write import watched_folders
 
 log = get_plugin_logger("gyeonggi_kb")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from gyeonggi_kb.dates import build_epoch
+from gyeonggi_kb.data.dates import build_epoch
 from gyeonggi_kb.write import OWNED_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The auto-linking policy of gyeonggi_kb.autolink, as a table of Korean and English cases."""
+"""The auto-linking policy of gyeonggi_kb.publish.autolink, as a table of Korean and English cases."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from gyeonggi_kb.autolink import LinkTarget, glossary_matcher, link_html, short_definition
-from gyeonggi_kb.model import Origin, Term, Text
+from gyeonggi_kb.publish.autolink import LinkTarget, glossary_matcher, link_html, short_definition
+from gyeonggi_kb.data.model import Origin, Term, Text
 
 
 def term(term_id, ko, en, abbreviations=(), ko_synonyms=(), en_synonyms=(), autolink=True, shared=()):
@@ -165,7 +165,7 @@ def test_short_definition_is_the_first_sentence(definition, short):
 
 
 def test_mentions_are_added_after_the_declared_pages_without_repeats():
-    from gyeonggi_kb.mentions import add_mentions
+    from gyeonggi_kb.publish.mentions import add_mentions
     section = '<h2 id="used-in">Used in</h2>\n<div class="kb-used-in">\n<ul>\n<li><a href="../../modules/a/">A</a></li>\n</ul>\n</div>'
     out = add_mentions(section, "en/glossary/t/", [("en/modules/b/", "B <b>"), ("en/modules/a/", "A")], "en")
     assert out.endswith('<ul class="kb-mentions" data-search-exclude>\n<li><a href="../../modules/b/">B &lt;b&gt;</a></li>\n</ul>\n</div>')

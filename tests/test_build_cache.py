@@ -13,11 +13,11 @@ import pickle
 
 import pytest
 
-import gyeonggi_kb.site
+import gyeonggi_kb.generate
 from conftest import copy_tree
 from gyeonggi_kb.build_cache import CACHE_DIR, build_cache
-from gyeonggi_kb.build_run import BuildRun
-from gyeonggi_kb.site import generate_site
+from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.generate import generate_site
 from test_publish import SITE_URL, make_built_folder
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
@@ -34,8 +34,8 @@ def generate(root, environ=EPOCH):
 def renders(monkeypatch) -> list:
     """Count the renderings of the pages: a cache hit renders nothing."""
     calls = []
-    original = gyeonggi_kb.site.render_pages
-    monkeypatch.setattr(gyeonggi_kb.site, "render_pages", lambda site: calls.append(1) or original(site))
+    original = gyeonggi_kb.generate.render_pages
+    monkeypatch.setattr(gyeonggi_kb.generate, "render_pages", lambda site: calls.append(1) or original(site))
     return calls
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import REPO, build_site, copy_tree, fixture_site, run_python
 from gyeonggi_kb import load_site
-from gyeonggi_kb.translation import Gap, translation_gaps
+from gyeonggi_kb.checks.translation import Gap, translation_gaps
 
 CANDIDATE = """\
 # yaml-language-server: $schema=../schemas/glossary-term.schema.json

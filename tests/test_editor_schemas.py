@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import MINIMAL, REPO, run_python
-from gyeonggi_kb.editor_schemas import (
+from gyeonggi_kb.tools.editor_schemas import (
     DATA_GLOBS, SCHEMA_NAMES, data_files, missing_schema_lines, render_schemas, schema_path, stale_schemas,
 )
 
@@ -120,5 +120,5 @@ def test_schemas_check_names_the_stale_file_and_the_command(tmp_path):
     result = run_python("-m", "gyeonggi_kb", "schemas", "--check", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
-        "schemas/glossary-term.schema.json:0: out of date with hooks/gyeonggi_kb/shapes.py; run `make schemas` and commit the result\n"
+        "schemas/glossary-term.schema.json:0: out of date with hooks/gyeonggi_kb/data/shapes.py; run `make schemas` and commit the result\n"
     )

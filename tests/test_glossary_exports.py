@@ -12,8 +12,8 @@ import pytest
 
 from conftest import REPO, copy_tree
 from gyeonggi_kb import load_site
-from gyeonggi_kb.csv_cells import neutralise, restore
-from gyeonggi_kb.glossary_export import CSV_COLUMNS, glossary_schema, render_csv, render_exports, render_json, render_tbx
+from gyeonggi_kb.publish.csv_cells import neutralise, restore
+from gyeonggi_kb.publish.glossary_export import CSV_COLUMNS, glossary_schema, render_csv, render_exports, render_json, render_tbx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import REPO, copy_tree, run_python
 from gyeonggi_kb import load_site
-from gyeonggi_kb.glossary_export import CSV_COLUMNS, render_csv
-from gyeonggi_kb.glossary_import import ImportOptions, import_glossary
+from gyeonggi_kb.publish.glossary_export import CSV_COLUMNS, render_csv
+from gyeonggi_kb.tools.glossary_import import ImportOptions, import_glossary
 
 THIRD_PARTY = REPO / "tests/fixtures/third_party_glossary/third_party_glossary.tsv"
 THIRD_PARTY_OPTIONS = (

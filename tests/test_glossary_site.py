@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from conftest import REPO, copy_tree
-from gyeonggi_kb.collation import JUMP_CONSONANTS, first_letter, initial_consonant, sort_key
-from gyeonggi_kb.glossary_import import ImportOptions, import_glossary
+from gyeonggi_kb.pages.collation import JUMP_CONSONANTS, first_letter, initial_consonant, sort_key
+from gyeonggi_kb.tools.glossary_import import ImportOptions, import_glossary
 
 TERM_IDS = sorted(p.stem for p in (REPO / "glossary").glob("*.yml"))
 
@@ -154,7 +154,7 @@ def test_published_exports_parse(site_dir, tmp_path):
     outcome = import_glossary(repo / "glossary.csv", repo, ImportOptions(write=True))
     assert outcome.plan.problems == [] and len(outcome.written) == len(TERM_IDS)
     from gyeonggi_kb import load_site
-    from gyeonggi_kb.glossary_export import render_csv
+    from gyeonggi_kb.publish.glossary_export import render_csv
     assert render_csv(load_site(repo).terms.values()).encode("utf-8") == raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == len(TERM_IDS)

@@ -57,8 +57,8 @@ def test_a_label_must_start_with_a_letter_and_hold_no_semicolon(tmp_path):
 
 
 def test_html_in_glossary_text_is_shown_as_text_on_every_page(tmp_path):
-    from gyeonggi_kb.backlinks import Backlinks
-    from gyeonggi_kb.render_glossary import render_index, render_term
+    from gyeonggi_kb.pages.backlinks import Backlinks
+    from gyeonggi_kb.pages.glossary import render_index, render_term
 
     evil = "<script>alert(1)</script> & <b>bold</b>"
     text = term_yaml("tool", "도구", "tool", ko_definition=f"'{evil}'")

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import MINIMAL, copy_tree
 from gyeonggi_kb import load_site
-from gyeonggi_kb.site import render_pages
-from gyeonggi_kb.svg import page_url, wrap
+from gyeonggi_kb.generate import render_pages
+from gyeonggi_kb.pages.svg import page_url, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAP, STRIP = "kb-map", "kb-schedule"
@@ -171,7 +171,7 @@ def test_every_link_in_the_built_pictures_opens_a_page_in_the_same_language(site
         assert (site_dir / target / "index.html").is_file(), f"{page}: {href}"
         assert target.startswith("en/") == page.startswith("en/"), f"{page}: {href} leaves the page's language"
     if "timeline" in page:  # one mark per entry of the list below the picture
-        from gyeonggi_kb.render_timeline import timeline_entries
+        from gyeonggi_kb.pages.timeline import timeline_entries
         assert len(hrefs) == len(timeline_entries(load_site(built_repo)))
     else:
         assert len({h for h in hrefs if "sessions/" in h}) == 8
@@ -244,8 +244,8 @@ reviewed: 2025-06-01
 def timeline_figure(tmp_path: Path, lang: str, files: dict | None = None, build_date=None) -> ET.Element:
     from types import SimpleNamespace
 
-    from gyeonggi_kb.render_timeline import timeline_entries
-    from gyeonggi_kb.svg_timeline import render_policy_timeline
+    from gyeonggi_kb.pages.timeline import timeline_entries
+    from gyeonggi_kb.pages.svg_timeline import render_policy_timeline
 
     site = load_site(copy_tree(tmp_path, files))
     assert site.problems == []

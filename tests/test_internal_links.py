@@ -6,8 +6,8 @@ import pytest
 
 from conftest import copy_tree
 from gyeonggi_kb import load_site
-from gyeonggi_kb.anchors import collect_anchors
-from gyeonggi_kb.internal_links import check_links, link_targets, site_targets
+from gyeonggi_kb.checks.anchors import collect_anchors
+from gyeonggi_kb.checks.internal_links import check_links, link_targets, site_targets
 
 ANCHOR_CASES = {
     "explicit id": ("## Key concepts {#key-concepts}\n", {"key-concepts"}),

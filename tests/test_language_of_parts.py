@@ -2,7 +2,7 @@
 
 Screen readers switch voice on `lang`; an English term read with Korean
 pronunciation rules is hard to follow. The generator knows which linked terms
-are English (gyeonggi_kb.autolink), so every glossary link on a Korean page
+are English (gyeonggi_kb.publish.autolink), so every glossary link on a Korean page
 whose text has Latin letters and no Hangul must be in English, by its own
 `lang` or an enclosing element's.
 """

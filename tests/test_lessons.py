@@ -17,8 +17,8 @@ import pytest
 
 from conftest import REPO, add_build_files, copy_tree, run_python
 from gyeonggi_kb import load_site
-from gyeonggi_kb.load import split_sections
-from gyeonggi_kb.validate import HTTP_LINK, LESSON_SECTIONS, TASK_ITEM
+from gyeonggi_kb.data.load import split_sections
+from gyeonggi_kb.checks.validate import HTTP_LINK, LESSON_SECTIONS, TASK_ITEM
 
 MODULES = sorted(p.stem for p in (REPO / "curriculum/modules").glob("*.yml"))
 LESSONS = REPO / "curriculum/lessons"

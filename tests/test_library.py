@@ -11,8 +11,9 @@ import datetime as dt
 import pytest
 
 from conftest import MINIMAL, copy_tree
-from gyeonggi_kb import dates, load_site
-from gyeonggi_kb.render_timeline import render_timeline, timeline_entries
+from gyeonggi_kb.data import dates
+from gyeonggi_kb import load_site
+from gyeonggi_kb.pages.timeline import render_timeline, timeline_entries
 
 ACT = (MINIMAL / "references/test-act.yml").read_text(encoding="utf-8")
 

@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import copy_tree, run_python
-from gyeonggi_kb.external_links import Hyperlink, collect_links
-from gyeonggi_kb.linkcheck import Cache, HostPacer, Settings, check_all, check_url, report
+from gyeonggi_kb.tools.external_links import Hyperlink, collect_links
+from gyeonggi_kb.tools.linkcheck import Cache, HostPacer, Settings, check_all, check_url, report
 
 HANG = threading.Event()
 
@@ -109,7 +109,7 @@ def test_a_server_error_that_goes_away_is_fine_after_a_retry(server):
 
 
 def test_back_off_doubles_without_retry_after():
-    from gyeonggi_kb.linkcheck import retry_delay
+    from gyeonggi_kb.tools.linkcheck import retry_delay
     settings = Settings(backoff=1.0, max_wait=5.0)
     assert [retry_delay(n, None, settings) for n in range(4)] == [1.0, 2.0, 4.0, 5.0]
     assert retry_delay(0, "120", settings) == 5.0
@@ -180,7 +180,7 @@ def test_the_command_prints_path_line_status_url_and_fails_on_a_broken_link(serv
         path.write_text(path.read_text(encoding="utf-8").replace("https://example.org", server), encoding="utf-8")
     for path in (root / "curriculum/lessons").glob("*.md"):
         path.write_text(path.read_text(encoding="utf-8").replace("https://example.org", server), encoding="utf-8")
-    result = run_python("-m", "gyeonggi_kb.linkcheck", "--root", str(root), "--interval", "0", "--timeout", "2",
+    result = run_python("-m", "gyeonggi_kb.tools.linkcheck", "--root", str(root), "--interval", "0", "--timeout", "2",
                         "--retries", "0", cwd=root)
     assert result.returncode == 1, result.stderr
     assert f"docs/links.ko.md:3: [404 broken] {server}/gone" in result.stdout.splitlines()
@@ -189,7 +189,7 @@ def test_the_command_prints_path_line_status_url_and_fails_on_a_broken_link(serv
 
 
 def test_urls_written_with_hangul_are_encoded_for_the_request():
-    from gyeonggi_kb.linkcheck import ascii_url
+    from gyeonggi_kb.tools.linkcheck import ascii_url
     assert ascii_url("https://www.law.go.kr/법령/인공지능기본법?x=가#조") == (
         "https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EC%9D%B8%EA%B3%B5%EC%A7%80%EB%8A%A5%EA%B8%B0%EB%B3%B8%EB%B2%95?x=%EA%B0%80#%EC%A1%B0")
     assert ascii_url("https://a.example/%EB%B2%95?q=1&r=(2)") == "https://a.example/%EB%B2%95?q=1&r=(2)"

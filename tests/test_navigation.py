@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from gyeonggi_kb.labels import label
+from gyeonggi_kb.pages.labels import label
 from pagetypes import both_languages, page_kinds
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

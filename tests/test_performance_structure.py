@@ -19,13 +19,13 @@ import yaml
 
 from conftest import REPO, copy_tree
 
-import gyeonggi_kb.load
+import gyeonggi_kb.data.load
 import gyeonggi_kb.publish
 import gyeonggi_kb.publish.glossary_links
-import gyeonggi_kb.site
-import gyeonggi_kb.yamlsource
-from gyeonggi_kb.build_run import BuildRun
-from gyeonggi_kb.site import load_site
+import gyeonggi_kb.generate
+import gyeonggi_kb.data.yamlsource
+from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.generate import load_site
 from test_publish import SITE_URL, make_built_folder
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
@@ -91,14 +91,14 @@ def test_pages_carry_a_navigation_that_does_not_grow_with_the_content(site_dir):
 def count_parses(monkeypatch) -> Counter:
     """Count parse_yaml calls by file, wherever the loader calls it from."""
     counts: Counter = Counter()
-    original = gyeonggi_kb.yamlsource.parse_yaml
+    original = gyeonggi_kb.data.yamlsource.parse_yaml
 
     def counting(text, rel_path, *args, **kwargs):
         counts[rel_path] += 1
         return original(text, rel_path, *args, **kwargs)
 
-    monkeypatch.setattr(gyeonggi_kb.yamlsource, "parse_yaml", counting)
-    monkeypatch.setattr(gyeonggi_kb.load, "parse_yaml", counting)
+    monkeypatch.setattr(gyeonggi_kb.data.yamlsource, "parse_yaml", counting)
+    monkeypatch.setattr(gyeonggi_kb.data.load, "parse_yaml", counting)
     return counts
 
 
@@ -113,7 +113,7 @@ def test_validation_parses_every_file_exactly_once(tmp_path, monkeypatch):
 
 def test_yaml_is_parsed_by_libyaml_when_it_is_available():
     if hasattr(yaml, "CSafeLoader"):
-        assert gyeonggi_kb.yamlsource.FAST_LOADER is yaml.CSafeLoader
+        assert gyeonggi_kb.data.yamlsource.FAST_LOADER is yaml.CSafeLoader
 
 
 class FakeConfig(dict):
@@ -170,7 +170,7 @@ def test_a_build_of_unchanged_sources_loads_renders_and_links_nothing_again(tmp_
         path.write_bytes(data)
     counts = count_parses(monkeypatch)
     monkeypatch.setattr(gyeonggi_kb.publish.glossary_links, "find_links", lambda *a, **k: pytest.fail("a page was linked again"))
-    monkeypatch.setattr(gyeonggi_kb.site, "render_pages", lambda site: pytest.fail("the pages were rendered again"))
+    monkeypatch.setattr(gyeonggi_kb.generate, "render_pages", lambda site: pytest.fail("the pages were rendered again"))
     second = BuildRun(root, docs, environ=EPOCH)
     second.generate()
     assert second.publish(site, SITE_URL).pages == len(pristine)

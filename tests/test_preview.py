@@ -17,9 +17,9 @@ import pytest
 
 from conftest import copy_tree
 from gyeonggi_kb import DataError, Problem, load_site
-from gyeonggi_kb.build_run import BuildRun
-from gyeonggi_kb.preview import Preview, term_fingerprints
-from gyeonggi_kb.preview_overlay import ELEMENT_ID, PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
+from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.pipeline.preview import Preview, term_fingerprints
+from gyeonggi_kb.pipeline.overlay import ELEMENT_ID, PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
 TERM = "glossary/generative-ai.yml"

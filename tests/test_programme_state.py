@@ -18,7 +18,7 @@ import pytest
 
 from conftest import fixture_site, run_python
 from gyeonggi_kb import load_site
-from gyeonggi_kb.programme_state import COMPLETED, RUNNING, UPCOMING, programme_phase, session_status, worded
+from gyeonggi_kb.pages.programme_state import COMPLETED, RUNNING, UPCOMING, programme_phase, session_status, worded
 
 # Noon in Seoul on each day, as SOURCE_DATE_EPOCH.
 BUILD_DATES = {

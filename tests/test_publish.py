@@ -20,7 +20,7 @@ from conftest import copy_tree
 from gyeonggi_kb import layout
 from gyeonggi_kb.publish import PUBLISHED_MARK, publish
 from gyeonggi_kb.publish.site_pages import built_pages
-from gyeonggi_kb.site import load_site
+from gyeonggi_kb.generate import load_site
 
 GOLDEN = Path(__file__).parent / "golden" / "publish"
 SITE_URL = "https://example.org/kb/"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from gyeonggi_kb.write import GENERATED_MARK
 from conftest import REPO, copy_tree
-from gyeonggi_kb import generate, load_site, shapes
-from gyeonggi_kb.schema import Where
-from gyeonggi_kb.yamlsource import parse_yaml
+from gyeonggi_kb.generate import generate
+from gyeonggi_kb import load_site
+from gyeonggi_kb.data import shapes
+from gyeonggi_kb.data.schema import Where
+from gyeonggi_kb.data.yamlsource import parse_yaml
 
 RECAP = """---
 title: "Session 1 recap"

@@ -11,10 +11,11 @@ import datetime as dt
 import pytest
 
 from conftest import FIXTURE_EPOCH, MINIMAL, REPO, build_site, copy_tree, fixture_site, run_python
-from gyeonggi_kb import dates, load_site
-from gyeonggi_kb.labels import format_date
-from gyeonggi_kb.review import add_months, review_due
-from gyeonggi_kb.scaffold import scaffold_files
+from gyeonggi_kb.data import dates
+from gyeonggi_kb import load_site
+from gyeonggi_kb.pages.labels import format_date
+from gyeonggi_kb.checks.review import add_months, review_due
+from gyeonggi_kb.tools.scaffold import scaffold_files
 
 
 def epoch_of(day: dt.date) -> str:

@@ -14,12 +14,13 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_EPOCH, REPO, build_site, copy_tree, fixture_site, run_python
-from gyeonggi_kb import generate, load_site
-from gyeonggi_kb.editor_schemas import schema_path
-from gyeonggi_kb.load import FRONT_MATTER
-from gyeonggi_kb.scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
-from gyeonggi_kb.translation import translation_gaps
-from gyeonggi_kb.validate import LESSON_SECTIONS
+from gyeonggi_kb.generate import generate
+from gyeonggi_kb import load_site
+from gyeonggi_kb.tools.editor_schemas import schema_path
+from gyeonggi_kb.data.load import FRONT_MATTER
+from gyeonggi_kb.tools.scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
+from gyeonggi_kb.checks.translation import translation_gaps
+from gyeonggi_kb.checks.validate import LESSON_SECTIONS
 from test_editor_schemas import as_editor_types
 
 NEW = {

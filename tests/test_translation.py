@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import copy_tree, run_python
-from gyeonggi_kb import generate, load_site
-from gyeonggi_kb.translation import Gap, coverage, translation_gaps
+from gyeonggi_kb.generate import generate
+from gyeonggi_kb import load_site
+from gyeonggi_kb.checks.translation import Gap, coverage, translation_gaps
 
 
 def replaced(root, rel, old, new):

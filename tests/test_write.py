@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import copy_tree
-from gyeonggi_kb import DataError, generate
+from gyeonggi_kb import DataError
+from gyeonggi_kb.generate import generate
 from gyeonggi_kb.write import GENERATED_MARK
 
 

@@ -20,17 +20,17 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .build_run import BuildRun
-from .builder_config import site_url
-from .editor_schemas import render_schemas, stale_schemas, write_schemas
-from .glossary_import import ImportOptions, import_glossary
-from .import_report import report_lines
+from .checks.review import DEFAULT_MONTHS, github_annotation, review_due, review_warnings, summary
+from .checks.translation import coverage, translation_gaps
+from .generate import generate_site, load_site
+from .pages.translation_status import render_terminal
+from .pipeline.config import site_url
+from .pipeline.run import BuildRun
 from .problems import DataError
-from .scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
-from .render_translation import render_terminal
-from .review import DEFAULT_MONTHS, github_annotation, review_due, review_warnings, summary
-from .site import generate_site, load_site
-from .translation import coverage, translation_gaps
+from .tools.editor_schemas import render_schemas, stale_schemas, write_schemas
+from .tools.glossary_import import ImportOptions, import_glossary
+from .tools.import_report import report_lines
+from .tools.scaffold import PLACEHOLDER, ScaffoldError, scaffold_files, write_new_files
 
 
 def main(argv=None) -> int:
@@ -130,7 +130,7 @@ def schemas_command(root: Path, check: bool) -> int:
     if check:
         stale = stale_schemas(root)
         for rel in stale:
-            print(f"{rel}:0: out of date with hooks/gyeonggi_kb/shapes.py; run `make schemas` and commit the result", file=sys.stderr)
+            print(f"{rel}:0: out of date with hooks/gyeonggi_kb/data/shapes.py; run `make schemas` and commit the result", file=sys.stderr)
         return 1 if stale else 0
     written = write_schemas(root)
     print(f"schemas: {len(written)} written, {len(render_schemas()) - len(written)} unchanged")

@@ -20,9 +20,9 @@ It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). A pass over a folder where
 only some pages were built again (a preview's partial rebuild) is given what
 the other pages mention (`mentions`), for the "mentioned in" lists; search
-reads every page from the folder, so its index is always complete. It may
-import the data and pages stages, `search` and `layout`; nothing before it
-imports it.
+reads every page from the folder, so its index is always complete.
+It may import the data and pages stages, `search` and `layout`; nothing
+before it imports it.
 """
 
 from __future__ import annotations
@@ -32,17 +32,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import layout
-from ..accessible_html import hide_decorative_checkboxes
-from ..autolink import apply_links, glossary_matcher
-from ..build_cache import NO_CACHE, BuildCache
-from ..mentions import add_mentions
-from ..search import SiteSearch, stale_files
-from ..write import write_if_changed
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+from gyeonggi_kb.search import SiteSearch, stale_files
+from gyeonggi_kb.write import write_if_changed
+
 from . import built_html
+from .accessible_html import hide_decorative_checkboxes
 from .alternates import sitemap, with_languages
+from .autolink import apply_links, glossary_matcher
 from .files import published_files
 from .glossary_links import find_page_links, glossary_key
+from .mentions import add_mentions
 from .not_found import publish_not_found_pages
 from .site_pages import BuiltPage, built_pages
 from .working_translations import TitleMarker, working_titles

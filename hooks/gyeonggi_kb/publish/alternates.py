@@ -17,10 +17,11 @@ from __future__ import annotations
 import html
 from xml.sax.saxutils import escape as xml_escape
 
-from .. import layout
-from ..labels import label
+from gyeonggi_kb import layout
+from gyeonggi_kb.pages.labels import label
+
 from . import built_html
-from ..feeds import FEED
+from .feeds import FEED
 from .site_pages import BuiltPage
 
 

@@ -6,11 +6,12 @@ Korean ones at the site root, the others under their language's prefix
 
 from __future__ import annotations
 
-from .. import layout
-from ..build_cache import NO_CACHE, BuildCache
-from ..calendar_ics import render_calendar
-from ..feeds import FEED, render_feed
-from ..glossary_export import render_exports
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+
+from .calendar_ics import render_calendar
+from .feeds import FEED, render_feed
+from .glossary_export import render_exports
 
 
 def language_files(site, site_url: str) -> dict:

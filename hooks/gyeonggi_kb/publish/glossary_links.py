@@ -13,9 +13,11 @@ pages first, collecting `mentions`, then the term pages.
 
 from __future__ import annotations
 
-from .. import layout
-from ..autolink import LinkTarget, Matcher, find_links, short_definition, term_labels
-from ..build_cache import digest
+from gyeonggi_kb import layout
+from gyeonggi_kb.build_cache import digest
+from gyeonggi_kb.pages.definitions import short_definition
+
+from .autolink import LinkTarget, Matcher, find_links, term_labels
 from .site_pages import BuiltPage
 
 

@@ -26,10 +26,11 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import layout
-from ..labels import label
-from ..markdown import attr
-from ..write import write_if_changed
+from gyeonggi_kb import layout
+from gyeonggi_kb.pages.labels import label
+from gyeonggi_kb.pages.markdown import attr
+from gyeonggi_kb.write import write_if_changed
+
 from . import built_html
 
 PAGE = "404.html"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import layout
+from gyeonggi_kb import layout
 
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---\r?\n(.*?\r?\n)---\r?\n", re.S)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

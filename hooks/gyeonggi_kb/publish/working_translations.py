@@ -27,8 +27,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..labels import label
-from ..markdown import attr
+from gyeonggi_kb.pages.labels import label
+from gyeonggi_kb.pages.markdown import attr
 
 SKIPPED = frozenset({"code", "pre", "script", "style", "svg", "textarea", "title", "kbd", "samp"})
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)

@@ -1,0 +1,82 @@
+"""One build, stage by stage, for a builder's adapter or the command line.
+
+    run = BuildRun(root, docs_dir)
+    run.generate()                       # stage 1: data -> Markdown in docs/
+    ...the builder turns docs/ into HTML in site_dir...
+    run.publish(site_dir, site_url)      # stage 3: a pass over the built folder
+
+The run owns what lives between the stages: the loaded records and the
+build cache, opened at `generate` and saved after `publish`. A preview
+(`preview.Preview`) decides what a run does with bad data, placeholders and
+broken links, and what a partial rebuild must build again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gyeonggi_kb.build_cache import build_cache
+from gyeonggi_kb.checks.review import review_warnings
+from gyeonggi_kb.generate import generate_site
+from gyeonggi_kb.problems import DataError
+from gyeonggi_kb.publish import Published, publish
+
+from .preview import Preview
+
+
+class BuildRun:
+    def __init__(self, root: Path, docs_dir: Path | None = None, environ=None, preview: Preview | None = None):
+        self.root = root
+        self.docs_dir = docs_dir or root / "docs"
+        self.environ = os.environ if environ is None else environ
+        self.preview = preview
+        self.cache = build_cache(root, self.environ)
+        self.site = None
+
+    def generate(self, site_dir: Path | None = None) -> dict:
+        """Check the data and write the generated pages: counts of files written, removed, unchanged.
+
+        Raises DataError listing every problem, unless a preview can go on
+        with its last good data (then `problems` lists them and nothing is written)
+        or tolerates the problems (placeholders, links: `problems` lists them).
+        In a preview's partial rebuild, the built pages of `site_dir` that
+        depend on what changed are removed, so that the builder builds them again.
+        """
+        try:
+            self.site, changed = generate_site(self.root, self.docs_dir, self.cache, self.environ,
+                                               tolerate=self.preview.tolerate if self.preview else ())
+        except DataError as err:
+            self.site = self.preview.failed(err) if self.preview else None
+            if self.site is None:
+                raise
+            return {"written": 0, "removed": 0, "unchanged": 0}
+        if self.preview:
+            self.preview.generated(self.site)
+            stale = self.preview.stale_files(self.site.terms)
+            if site_dir is not None:
+                for rel in stale:
+                    (site_dir / rel).unlink(missing_ok=True)
+        return changed
+
+    @property
+    def kept_last_good(self) -> bool:
+        """Whether the data was unusable and the preview goes on with its last good site."""
+        return bool(self.preview and self.preview.kept_last_good)
+
+    @property
+    def problems(self) -> list:
+        return self.preview.problems if self.preview else []
+
+    def review_reminders(self) -> list[str]:
+        """The lines a build prints for the records due for review (review.py); none while the data is broken."""
+        return review_warnings(self.site) if self.site is not None and not self.problems else []
+
+    def publish(self, site_dir: Path, site_url: str) -> Published:
+        """Publish the built folder and save what the build cache learnt (and, in a preview, what it must carry over)."""
+        done = publish(self.site, site_dir, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None)
+        if self.preview:
+            self.preview.mentions = done.mentions
+            self.preview.report_file(site_dir)
+        self.cache.save()
+        return done
