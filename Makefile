@@ -115,8 +115,8 @@ linkcheck-external: $(BIN)/.installed ## Check every external URL in the data an
 	@$(BIN)/python -m gyeonggi_kb.linkcheck
 
 .PHONY: bench-search
-bench-search: $(BIN)/.test-installed ## Search benchmark in Chromium: recall@5, index size and time to first result, stock vs ours (two builds)
-	$(BIN)/python tests/bench_search.py $(if $(KIWI_PYTHON),--kiwi-python $(KIWI_PYTHON))
+bench-search: $(BIN)/.test-installed ## Search benchmark in Chromium: recall@5, bytes at load and per query, typing to results, stock vs ours (two builds; PAGEFIND_PYTHON=… adds Pagefind)
+	$(BIN)/python tests/bench_search.py $(if $(PAGEFIND_PYTHON),--pagefind-python $(PAGEFIND_PYTHON))
 
 .PHONY: bench
 bench: $(BIN)/.installed ## Benchmark builds (100-1,600 pages/language) and validation (5,000 terms) on synthetic data; writes bench/results.json

@@ -1,7 +1,6 @@
 """MkDocs adapter for the gyeonggi_kb stages. It maps events to stage calls and decides nothing.
 
     on_startup     -> note a preview (`mkdocs serve`, `--dirty`: gyeonggi_kb.pipeline.preview)
-    on_config      -> a preview merges search entries itself (Material's own merge is off)
     on_env         -> compiled theme templates kept for the process (gyeonggi_kb.pipeline.templates)
     on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
     MkDocs builds the pages (Markdown -> HTML in site/)
@@ -48,17 +47,6 @@ def on_startup(command, dirty):
         # MkDocs warns that a partial build may leave other pages stale; the preview rebuilds
         # those it knows depend on the edit, so the warning would only alarm editors.
         logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
-
-
-@event_priority(-200)
-def on_config(config):
-    if PREVIEW.partial:
-        # Material's search plugin keeps entries across partial rebuilds its own way, made for
-        # one page and one language per rebuild; the preview merges them (complete_search_index).
-        for name in ("search", "material/search"):
-            if hasattr(config.plugins.get(name), "is_dirty"):
-                config.plugins[name].is_dirty = False
-    return config
 
 
 def on_env(env, config, files):

@@ -93,16 +93,38 @@ def test_the_language_switcher_works_with_the_keyboard_alone(kinds, site_url, pa
 @pytest.mark.parametrize("lang, query", [("", "AI"), ("en/", "AI")])
 def test_search_opens_and_leads_to_a_result_with_the_keyboard_alone(lang, query, site_url, page):
     page.goto(f"{site_url}{lang}")
-    tab_to(page, ".md-search__input")
+    tab_to(page, ".kb-search__input")
     page.keyboard.type(query)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=120_000)  # the search index is built in a web worker; slow on a busy machine
+    first = page.locator(".kb-search__link").first
+    first.wait_for()
     start = page.url
-    page.keyboard.press("ArrowDown")  # Material moves focus from the query into the results
-    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+    page.keyboard.press("ArrowDown")  # from the query into the results
+    assert page.evaluate("document.activeElement.matches('.kb-search__link')")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url != start)
     assert page.locator("h1").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_open_with_results_has_no_wcag_21_aa_violation(scheme, width, site_url, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    try:
+        for lang, query in (("", "개인정보"), ("en/", "LLM")):
+            page.goto(f"{site_url}{lang}")
+            opener = page.locator(".kb-search__open")
+            (opener if opener.is_visible() else page.locator(".kb-search__input")).click()
+            page.locator(".kb-search__input").fill(query)
+            page.locator(".kb-search__link mark").first.wait_for()
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+            found += readable(f"{lang or 'ko'} search {query!r} at {width} px", results.response["violations"])
+    finally:
+        context.close()
+    assert found == []
 
 
 def expect_visible(locator) -> None:
@@ -149,7 +171,7 @@ def test_a_module_prints_without_site_chrome_and_with_link_targets_written_out(k
     page.goto(site_url + module_url(kinds))
     page.emulate_media(media="print")
     shown = page.evaluate("""() => [...document.querySelectorAll(
-        '.md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-skip, .md-top, .md-banner')]
+        '.md-header, .md-tabs, .md-sidebar, .kb-search, .md-footer, .md-skip, .md-top, .md-banner')]
         .filter(el => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0)
         .map(el => el.className)""")
     assert shown == []

@@ -168,7 +168,7 @@ def test_mentions_are_added_after_the_declared_pages_without_repeats():
     from gyeonggi_kb.publish.mentions import add_mentions
     section = '<h2 id="used-in">Used in</h2>\n<div class="kb-used-in">\n<ul>\n<li><a href="../../modules/a/">A</a></li>\n</ul>\n</div>'
     out = add_mentions(section, "en/glossary/t/", [("en/modules/b/", "B <b>"), ("en/modules/a/", "A")], "en")
-    assert out.endswith('<ul class="kb-mentions">\n<li><a href="../../modules/b/">B &lt;b&gt;</a></li>\n</ul>\n</div>')
+    assert out.endswith('<ul class="kb-mentions" data-search-exclude>\n<li><a href="../../modules/b/">B &lt;b&gt;</a></li>\n</ul>\n</div>')
     empty = '<div class="kb-used-in">\n<p class="kb-not-used">No page uses this term yet.</p>\n</div>'
     assert "No page uses" not in add_mentions(empty, "glossary/t/", [("modules/b/", "B")], "en")
     assert add_mentions(empty, "glossary/t/", [], "en") == empty

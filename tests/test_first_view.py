@@ -30,9 +30,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 FIRST_VIEW_LIMIT = 100 * 1024
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
-# Material's search: its worker and lunr scripts, and the index they load from a search/ folder
-# (a pagefind/ folder would hold the data of a Pagefind search).
-SEARCH_CODE = ("javascripts/workers/search.", "javascripts/lunr/")
+# Our search engine (gyeonggi_kb.search; its small loader is inline in the page), Material's
+# search worker and lunr scripts, and the index they load from a search/ folder (a pagefind/
+# folder would hold the data of a Pagefind search).
+SEARCH_CODE = ("assets/kb-search/", "javascripts/workers/search.", "javascripts/lunr/")
 SEARCH_DATA = re.compile(r"(^|/)(search|pagefind)/")
 
 
@@ -74,7 +75,6 @@ def test_no_page_fetches_a_sitemap_on_load(first_loads):
     assert {k: v for k, v in found.items() if v} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="Material's search loads its worker and index on every page; issue #19's search part makes it load on use")
 def test_no_page_fetches_search_code_or_data_before_search_is_used(first_loads):
     found = {test_id: [p for p in paths if is_search(p)] for test_id, paths in first_loads.items()}
     assert {k: v for k, v in found.items() if v} == {}

@@ -6,7 +6,7 @@ The absolute address the build was made for (canonical, hreflang and sitemap
 URLs) is remapped onto the built folder, so those links are checked too.
 
 lychee cannot see links that only exist inside JSON: the search index sends
-readers to `location`s that the theme's JavaScript turns into links.
+readers to pages and section anchors that the search script turns into links.
 `test_every_search_result_leads_to_an_existing_page_and_heading` covers
 that gap with the same rule (file exists, fragment is an element id).
 """
@@ -19,7 +19,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 
@@ -98,19 +98,21 @@ def ids_of(page: Path, cache: dict) -> set[str]:
 
 
 def test_every_search_result_leads_to_an_existing_page_and_heading(site_dir):
-    indexes = sorted(site_dir.rglob("search_index.json"))
-    assert indexes, "the build wrote no search index"
+    entries = sorted(site_dir.rglob("search/index.json"))
+    assert entries, "the build wrote no search index"
     broken, cache, checked = [], {}, 0
-    for index in indexes:
-        base = index.parent.parent  # search/search_index.json sits one level below its language root
-        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-            location = urlsplit(doc["location"])
-            page = base / unquote(location.path) / "index.html" if not location.path.endswith(".html") else base / unquote(location.path)
-            fragment = unquote(location.fragment)
+    for entry_path in entries:
+        base = entry_path.parent.parent  # search/index.json sits one level below its language root
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        sections = [s for _, name in entry["texts"] for s in json.loads((entry_path.parent / name).read_text(encoding="utf-8"))]
+        pages = [url for url, _, count in entry["pages"] for _ in range(count)]  # the page of each section, in order
+        assert len(pages) == len(sections), entry_path
+        for url, (anchor, *_) in zip(pages, sections):
+            page = base / unquote(url) / "index.html" if not url.endswith(".html") else base / unquote(url)
             checked += 1
             if not page.is_file():
-                broken.append(f"{index.relative_to(site_dir)}: {doc['location']} (no page)")
-            elif fragment and fragment not in ids_of(page, cache):
-                broken.append(f"{index.relative_to(site_dir)}: {doc['location']} (no element with id '{fragment}')")
+                broken.append(f"{entry_path.relative_to(site_dir)}: {url} (no page)")
+            elif anchor and anchor not in ids_of(page, cache):
+                broken.append(f"{entry_path.relative_to(site_dir)}: {url}#{anchor} (no element with id '{anchor}')")
     assert broken == []
     assert checked > 0

@@ -7,8 +7,6 @@ so the tests see what a reader of the published site sees.
 
 from __future__ import annotations
 
-import json
-import re
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -20,6 +18,7 @@ from playwright.sync_api import expect
 from conftest import QuietHandler
 from gyeonggi_kb.publish import PUBLISHED_MARK
 from gyeonggi_kb.publish.not_found import not_found_page, publish_not_found_pages, redirect_script, render_not_found, site_path
+from gyeonggi_kb.search import SiteSearch
 
 MISSING = "no/such/page/"
 
@@ -38,24 +37,25 @@ def test_each_language_page_links_its_own_home_and_search_under_the_sites_path()
 
 def test_only_the_root_page_sends_other_languages_addresses_to_their_page():
     assert '["/kb/en/"]' in redirect_script("/kb/")
-    korean, english = not_found_page(BUILT, "ko", "/kb/"), not_found_page(BUILT, "en", "/kb/")
+    korean, english = not_found_page(BUILT, "ko", "/kb/", BOX), not_found_page(BUILT, "en", "/kb/", BOX)
     assert 'location.replace(page)' in korean and "location.replace" not in english
     assert "history.replaceState" in english and "history.replaceState" not in korean
 
 
 BUILT = """<html><head><title>404 - Site</title>
-<script id="__config" type="application/json">{"base": "/kb/", "features": [], "search": "/kb/assets/search.js"}</script>
-</head><body><a href="/kb/translation-status/" hreflang="ko" class="md-select__link">한국어</a>
-<a href="/kb/en/translation-status/" hreflang="en" class="md-select__link">English</a>
+</head><body><header class="md-header"><nav class="md-header__inner">
+<a href="/kb/translation-status/" hreflang="ko" class="md-select__link">한국어</a>
+<a href="/kb/en/translation-status/" hreflang="en" class="md-select__link">English</a></nav></header>
 <article class="md-content__inner md-typeset"><h1>404</h1></article></body></html>"""
+BOX = SiteSearch({}).with_box_at
 
 
 def test_the_pass_fills_in_the_builders_page_and_points_each_language_at_its_own_search():
-    english = not_found_page(BUILT, "en", "/kb/")
+    english = not_found_page(BUILT, "en", "/kb/", BOX)
     assert "<title>Page not found - Site</title>" in english
     assert '<h1 id="not-found">Page not found</h1>' in english and "<h1>404</h1>" not in english
-    assert '"base": "/kb/en/"' in english and '"search": "/kb/assets/search.js"' in english
-    assert '"base": "/kb/"' in not_found_page(BUILT, "ko", "/kb/")
+    assert 'data-kb-index="/kb/en/search/index.json"' in english and 'aria-label="Search this site"' in english
+    assert 'data-kb-index="/kb/search/index.json"' in not_found_page(BUILT, "ko", "/kb/", BOX)
     # the language menu leads to the same page in the other language, not to whichever page the builder rendered last
     assert '<a href="/kb/404.html" hreflang="ko" class="md-select__link">' in english
     assert '<a href="/kb/en/404.html" hreflang="en" class="md-select__link">' in english
@@ -65,7 +65,7 @@ def test_the_pass_fills_in_the_builders_page_and_points_each_language_at_its_own
 def test_the_pass_keeps_the_target_of_zensicals_skip_link():
     """Zensical's theme opens the article with `<a id="__skip">`, where its "skip to content" link leads."""
     zensical = BUILT.replace('md-typeset"><h1>', 'md-typeset">\n<a id="__skip" tabindex="-1"></a>\n<h1>')
-    page = not_found_page(zensical, "en", "/kb/")
+    page = not_found_page(zensical, "en", "/kb/", BOX)
     assert '<a id="__skip" tabindex="-1"></a>' in page and '<h1 id="not-found">Page not found</h1>' in page
 
 
@@ -73,9 +73,9 @@ def test_the_pass_runs_once(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "404.html").write_text(BUILT)
     (tmp_path / "en/404.html").write_text(BUILT)
-    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK) == ["404.html", "en/404.html"]
+    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK, BOX) == ["404.html", "en/404.html"]
     once = (tmp_path / "en/404.html").read_text()
-    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK) == []
+    assert publish_not_found_pages(tmp_path, "https://example.github.io/kb/", PUBLISHED_MARK, BOX) == []
     assert (tmp_path / "en/404.html").read_text() == once
 
 
@@ -88,8 +88,7 @@ def test_the_built_404_page_of_each_language(site_dir, path, lang, title, home):
     assert f'<html lang="{lang}"' in page
     assert f"<title>{title} - " in page and f'<h1 id="not-found">{title}</h1>' in page
     assert f'<a href="{home}">' in page and f'<form class="kb-not-found__search" action="{home}"' in page
-    assert re.search(r'"base": "' + re.escape(home) + '"', page), "the header's search must use this language's index"
-    assert 'class="md-search"' in page  # the theme's search box too
+    assert f'data-kb-index="{home}search/index.json"' in page, "the header's search must use this language's index"
     assert '<a href="/404.html" hreflang="ko" class="md-select__link">' in page and '<a href="/en/404.html" hreflang="en" class="md-select__link">' in page
     assert f'<link href="/assets/' in page or 'href="/assets/' in page  # absolute: the page is shown at any depth
 
@@ -124,10 +123,10 @@ def pages_url(site_dir):
 
 
 def search_results(page, query: str) -> list[str]:
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-    return page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    page.locator(".kb-search__input").click()
+    page.locator(".kb-search__input").fill(query)
+    page.locator(".kb-search__link").first.wait_for(timeout=120_000)
+    return page.locator(".kb-search__link").evaluate_all("links => links.map(a => a.href)")
 
 
 @pytest.mark.browser
@@ -143,9 +142,9 @@ def test_an_unknown_korean_address_shows_the_korean_page_with_home_and_search(pa
     form.get_by_role("searchbox").fill("용어집")
     form.get_by_role("button", name="검색").click()
     page.wait_for_url(pages_url + "?q=*")
-    found = page.locator(".md-search-result__link").first
+    found = page.locator(".kb-search__link").first  # the search box opened with the words typed
     found.wait_for(timeout=120_000)
-    assert not found.get_attribute("href").startswith("en/")
+    assert "/en/" not in found.evaluate("a => a.href")
 
 
 @pytest.mark.browser

@@ -5,7 +5,7 @@ the first build still stops on bad data (there is nothing good to show), a
 later one reports every problem and goes on with the last good records,
 writing nothing, and the next good save takes over again. Placeholders and
 broken links do not stop a preview. A partial rebuild knows which other
-pages to build again and completes the search index; the problem overlay
+pages to build again; the problem overlay
 is the preview's alone.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_tree
 from gyeonggi_kb import DataError, Problem, load_site
 from gyeonggi_kb.pipeline.run import BuildRun
-from gyeonggi_kb.pipeline.preview import Preview, merge_search_index, term_fingerprints
+from gyeonggi_kb.pipeline.preview import Preview, term_fingerprints
 from gyeonggi_kb.pipeline.overlay import ELEMENT_ID, PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
@@ -97,17 +97,6 @@ def test_a_partial_rebuild_builds_again_the_pages_that_link_a_changed_term(tmp_p
     edit(root / TERM, "AI that generates", "AI that writes")
     assert preview.stale_files(load_site(root).terms) == ["index.html"]
     assert preview.stale_files(load_site(root).terms) == []  # remembered
-
-
-def test_a_partial_search_index_is_completed_with_the_pages_not_rebuilt():
-    def index(*locations):
-        return json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": loc, "title": loc, "text": ""} for loc in locations]})
-
-    previous = index("a/", "a/#x", "b/", "b/#y", "c/")
-    rebuilt = index("b/", "b/#z", "d/")
-    merged = json.loads(merge_search_index(previous, rebuilt))
-    assert [d["location"] for d in merged["docs"]] == ["a/", "a/#x", "b/", "b/#z", "c/", "d/"]
-    assert merge_search_index(None, rebuilt) == rebuilt
 
 
 def test_the_overlay_report_lists_problems_as_path_line_message():

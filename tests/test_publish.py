@@ -160,7 +160,7 @@ def test_the_map_of_built_pages_knows_fallbacks_and_opt_outs(tmp_path):
 
 def as_zensical_writes_it(site: Path) -> None:
     """Change a built folder into what Zensical with zensical-i18n writes: its own notice on a fallback
-    (inside an article that carries `lang`), a sitemap and a search index per language, fallbacks listed."""
+    (inside an article that carries `lang`), a sitemap per language, fallbacks listed."""
     fallback = site / "en/notes/index.html"
     text = fallback.read_text(encoding="utf-8").replace(
         '<article class="md-content__inner md-typeset">\n',
@@ -169,12 +169,9 @@ def as_zensical_writes_it(site: Path) -> None:
     )
     fallback.write_text(text, encoding="utf-8")
     (site / "en/sitemap.xml").write_text("<urlset><url><loc>https://example.org/kb/en/notes/</loc></url></urlset>\n", encoding="utf-8")
-    for prefix, locations in (("", ["", "notes/", "notes/#notes"]), ("en/", ["", "notes/", "notes/#notes", "quiet/"])):
-        items = [{"location": location, "title": "t", "text": "x"} for location in locations]
-        (site / prefix / "search.json").write_text(json.dumps({"config": {"lang": ["ko"]}, "items": items}), encoding="utf-8")
 
 
-def test_a_zensical_build_gets_our_notice_and_loses_the_fallbacks_from_its_language_sitemap_and_search(tmp_path):
+def test_a_zensical_build_gets_our_notice_and_loses_the_fallbacks_from_its_language_sitemap(tmp_path):
     root, docs, site = make_built_folder(tmp_path)
     as_zensical_writes_it(site)
     publish(load_site(root), site, docs, SITE_URL)
@@ -184,5 +181,3 @@ def test_a_zensical_build_gets_our_notice_and_loses_the_fallbacks_from_its_langu
     english_sitemap = (site / "en/sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/kb/en/</loc>" in english_sitemap
     assert "en/notes/</loc>" not in english_sitemap and "<loc>https://example.org/kb/</loc>" not in english_sitemap
-    locations = {prefix: [i["location"] for i in json.loads((site / prefix / "search.json").read_text(encoding="utf-8"))["items"]] for prefix in ("", "en/")}
-    assert locations == {"": ["", "notes/", "notes/#notes"], "en/": ["", "quiet/"]}

@@ -65,13 +65,11 @@ def one_word_term(terms: dict, lang: str):
 
 
 def search(page, query: str) -> list[str]:
-    """Type `query` in the search box; return the result links (absolute URLs without fragment)."""
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(query)
-    # The index (both languages) is built in a web worker at page load; on a busy CI machine that
-    # can take long, and Material runs the query as soon as it is ready.
-    page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    """Type `query` in the search box; return the result links (absolute URLs without query and fragment)."""
+    page.locator(".kb-search__input").click()
+    page.locator(".kb-search__input").fill(query)
+    page.wait_for_function("q => document.querySelector('.kb-search').dataset.results === q", arg=query)
+    hrefs = page.locator(".kb-search__link").evaluate_all("links => links.map(a => a.href)")
     return [urljoin(h, urlsplit(h).path) for h in hrefs]
 
 

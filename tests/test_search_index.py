@@ -1,4 +1,9 @@
-"""The search index step without a browser: tokens, pieces, the split per language, the hidden fields."""
+"""Search made from built pages, without a browser: words, what a page offers, the index files, the search box.
+
+The browser side (expanding words, ranking, highlighting) is tested in real
+Chromium by tests/test_search.py; here, the publish step's pure parts, and
+one small real build to show that it needs nothing from the builder.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,14 @@ import re
 
 import pytest
 
-from gyeonggi_kb.search_index import enrich_index, glossary_labels, render_search_indexes, split_index
-from gyeonggi_kb.search_tokens import SEPARATOR, compound_pieces, words
-from gyeonggi_kb.layout import term_page
+from conftest import FIXTURE_EPOCH, build_site, fixture_site, run_python
+from gyeonggi_kb import layout
+from gyeonggi_kb.search import SiteSearch, stale_files
+from gyeonggi_kb.search.index import WEIGHT_HEADING, WEIGHT_LABEL, WEIGHT_TITLE, build_index, term_labels
+from gyeonggi_kb.search.pages import Page, Section, read_page
+from gyeonggi_kb.search.shards import ENTRY, encode_postings, front_coded, render_index_files
+from gyeonggi_kb.search.tokens import SEPARATOR, words
+from gyeonggi_kb.search.ui import END, START, add_search_ui
 
 
 @pytest.mark.parametrize(
@@ -23,6 +33,7 @@ from gyeonggi_kb.layout import term_page
         ("인공지능(AI)·데이터/정책", ["인공지능", "ai", "데이터", "정책"]),
         ("「개인정보 보호법」", ["개인정보", "보호법"]),
         ("Large Language Model's", ["large", "language", "model", "s"]),
+        ("ㅇㄱㅈㄴ, 인공ㅈㄴ", ["ㅇㄱㅈㄴ", "인공ㅈㄴ"]),  # initial consonants are letters
     ],
 )
 def test_words_drop_particles_and_punctuation_as_the_browser_does(text, expected):
@@ -34,56 +45,113 @@ def test_the_separator_is_the_same_pattern_in_python_and_javascript():
     assert "(?<=" in SEPARATOR and "(?<!" not in SEPARATOR  # fixed-width lookbehind: valid in both
 
 
+def article(body: str, title: str = "용어") -> str:
+    return f"<html><head><title>{title} - 사이트</title></head><body><header><nav>…</nav></header><article class=\"md-content__inner\">{body}</article></body></html>"
+
+
+def test_a_page_is_cut_into_sections_at_its_headings():
+    page = read_page(article(
+        '<h1 id="term">대규모 언어모델<a class="headerlink" href="#term">¶</a></h1><p>약어: <span lang="en">LLM</span></p>'
+        '<h2 id="definition">정의</h2><p>글 데이터로 <a href="x">학습</a>한 모델</p><ul><li>첫째</li><li>둘째</li></ul>'
+    ), "glossary/llm/")
+    assert page == Page("glossary/llm/", "대규모 언어모델", (
+        Section("", "대규모 언어모델", "약어: LLM"),
+        Section("definition", "정의", "글 데이터로 학습한 모델 첫째 둘째"),  # inline tags join, blocks separate
+    ))
+
+
 @pytest.mark.parametrize(
-    "text, expected",
+    "hidden",
     [
-        ("개인정보보호법", ["보보호법", "보호법", "인정보보호법", "정보보호법", "호법"]),
-        ("AI기본법", ["본법"]),  # `ai` and `기본법` are words of their own
-        ("지능", []),
-        ("large language model", []),
+        "<script>var x = '<p>보이지 않음</p>';</script>",
+        "<style>.a{}</style>",
+        '<svg><title>보이지 않음</title><text>보이지 않음</text></svg>',
+        '<nav class="kb-jump"><a href="#a">ㄱ</a></nav>',
+        '<div class="kb-filter" hidden><label>보이지 않음</label></div>',
+        '<ul class="kb-mentions" data-search-exclude><li>보이지 않음</li></ul>',
+        "<form><button>보이지 않음</button></form>",
     ],
 )
-def test_compound_pieces_are_the_hangul_suffixes_of_two_syllables_or_more(text, expected):
-    assert compound_pieces(text) == expected
+def test_what_readers_do_not_read_as_text_is_left_out(hidden):
+    page = read_page(article(f"<h1 id=\"t\">제목</h1><p>앞</p>{hidden}<p>뒤</p>"), "a/")
+    assert page.sections[0].text == "앞 뒤"
 
 
-def test_pieces_leave_out_words_the_entry_already_has():
-    assert compound_pieces("인공지능 지능") == ["공지능"]
+def test_a_page_whose_content_is_marked_as_not_searched_gives_nothing():
+    assert read_page(article('<div data-search-exclude><h1 id="t">제목</h1><p>본문</p></div>'), "a/") is None
+    assert read_page("<html><body>no article</body></html>", "a/") is None
 
 
-MERGED = {
-    "config": {"lang": ["en", "ko"], "separator": "[\\s\\-]+", "pipeline": [" "], "fields": {}},
-    "docs": [
-        {"location": "", "title": "홈", "text": "인공지능"},
-        {"location": "glossary/llm/", "title": "대규모 언어모델", "text": "<p>대규모언어모델을 말한다</p>"},
-        {"location": "en/", "title": "Home", "text": "AI"},
-        {"location": "en/glossary/llm/#definition", "title": "Definition", "text": "a model"},
-    ],
-}
+def test_a_page_without_a_heading_is_named_by_its_title_element():
+    assert read_page(article("<p>본문</p>", title="홈 &amp; 안내"), "").title == "홈 & 안내"
 
 
-def test_the_merged_index_is_split_per_language_with_locations_relative_to_its_root():
-    split = split_index(MERGED, {"ko": "", "en": "en/"})
-    assert [d["location"] for d in split["ko"]["docs"]] == ["", "glossary/llm/"]
-    assert [d["location"] for d in split["en"]["docs"]] == ["", "glossary/llm/#definition"]
+PAGES = [
+    Page("glossary/llm/", "대규모 언어모델", (Section("", "대규모 언어모델", "약어: LLM 모델 모델"), Section("definition", "정의", "언어모델을 말한다"))),
+    Page("", "홈", (Section("", "홈", "인공지능 모델"),)),
+]
 
 
-def test_labels_go_on_the_term_page_without_the_words_of_its_title():
-    index = enrich_index(split_index(MERGED, {"ko": "", "en": "en/"})["ko"], {"glossary/llm/": ["대규모 언어모델", "거대언어모델", "LLM"]})
-    llm = index["docs"][1]
-    assert llm["kb_labels"] == "거대언어모델 llm"
-    assert "규모언어모델" in llm["kb_pieces"].split()  # 대규모언어모델을 -> 대규모언어모델 -> its pieces
-    assert "언어모델" not in llm["kb_pieces"].split()  # already a word of the title
-    assert "kb_labels" not in index["docs"][0]
-    assert set(index["config"]["fields"]) >= {"title", "text", "tags", "kb_labels", "kb_pieces"}
-    assert index["config"]["separator"] == SEPARATOR
+def test_each_word_is_weighted_by_where_it_is_in_its_section():
+    index = build_index(PAGES, {"glossary/llm/": ("대규모 언어모델", "거대언어모델", "LLM")})
+    assert [p.url for p in index.pages] == ["", "glossary/llm/"]  # numbered in URL order
+    postings = dict(zip(index.terms, index.postings))
+    assert postings["대규모"] == ((1, WEIGHT_TITLE),)
+    assert postings["거대언어모델"] == ((1, WEIGHT_LABEL),)
+    assert postings["llm"] == ((1, WEIGHT_LABEL),)  # in the text as well: the label weighs more
+    assert postings["모델"] == ((0, 1), (1, 2))  # counted in the text
+    assert postings["정의"] == ((2, WEIGHT_HEADING),)
+    assert postings["언어모델"] == ((1, WEIGHT_TITLE), (2, 1))  # particle cut off in the text
+    assert index.sections[1].labels == ("대규모 언어모델", "거대언어모델", "LLM")
 
 
-def test_each_language_gets_its_own_index_file_in_utf8():
-    out = render_search_indexes(MERGED, {"ko": {}, "en": {}})
-    assert sorted(out) == ["en/search/search_index.json", "search/search_index.json"]
-    assert "대규모" in out["search/search_index.json"]
-    assert json.loads(out["en/search/search_index.json"])["docs"][0]["location"] == ""
+def test_words_are_sorted_as_javascript_compares_strings():
+    index = build_index([Page("", "t", (Section("", "t", "𝒜lpha ｚ 가"),))], {})
+    assert list(index.terms) == sorted(index.terms, key=lambda t: t.encode("utf-16-be"))
+
+
+def test_postings_and_the_word_list_are_written_compactly():
+    assert encode_postings(((0, 1), (3, 12), (40, 2))) == "0,3.12,11.2"  # gaps in base 36 (37 = "11"), weight 1 left out
+    assert front_coded(["인공", "인공지능", "인공지능기본법", "정보"]) == "0인공\n2지능\n4기본법\n0정보"
+
+
+def test_the_entry_names_every_shard_and_the_shards_are_named_by_their_bytes():
+    files = render_index_files(build_index(PAGES, {}))
+    entry = json.loads(files[ENTRY])
+    assert entry["pages"] == [["", "홈", 1], ["glossary/llm/", "대규모 언어모델", 2]]
+    named = {f"search/{name}" for _, name in entry["postings"] + entry["texts"]}
+    assert named == set(files) - {ENTRY}
+    assert render_index_files(build_index(list(reversed(PAGES)), {})) == files  # same bytes whatever the order found
+
+
+PAGE = '<html><head><title>t</title></head><body><header class="md-header"><nav class="md-header__inner"><a>logo</a></nav></header><article><h1 id="t">t</h1></article></body></html>'
+
+
+def test_the_search_box_goes_at_the_end_of_the_header_once():
+    once = add_search_ui(PAGE, "ko", "../../", "../../", "assets/kb-search/engine.x.js")
+    assert add_search_ui(once, "ko", "../../", "../../", "assets/kb-search/engine.x.js") == once
+    assert once.count(START) == 2 and once.count(END) == 2  # the style in the head, the box in the header
+    header = once[once.index("<header"):once.index("</header>")]
+    assert header.index('class="kb-search"') > header.index("<a>logo</a>") and header.rstrip().endswith("</nav>")
+    assert 'data-kb-index="../../search/index.json"' in once and 'data-kb-engine="../../assets/kb-search/engine.x.js"' in once
+    assert 'role="dialog" aria-label="사이트 검색"' in once
+
+
+def test_the_english_search_box_speaks_english_and_reads_the_english_index():
+    page = add_search_ui(PAGE, "en", "../", "../en/", "e.js")
+    assert 'aria-label="Search this site"' in page and 'data-kb-index="../en/search/index.json"' in page
+
+
+def test_links_from_a_page_are_relative_and_from_an_error_page_start_at_the_sites_path():
+    search = SiteSearch({})
+    assert 'data-kb-index="../search/index.json"' in search.with_box(PAGE, "en", "en/glossary/")
+    assert f'data-kb-engine="../../{search.engine_path}"' in search.with_box(PAGE, "en", "en/glossary/")
+    not_found = search.with_box_at(PAGE, "en", "/kb/")  # a 404 page is served at any address
+    assert 'data-kb-index="/kb/en/search/index.json"' in not_found and f'data-kb-engine="/kb/{search.engine_path}"' in not_found
+
+
+def test_a_page_without_a_header_is_left_alone():
+    assert add_search_ui("<html><head></head><body><p>x</p></body></html>", "ko", "", "", "e.js") == "<html><head></head><body><p>x</p></body></html>"
 
 
 def test_glossary_labels_are_per_language(tmp_path):
@@ -92,6 +160,63 @@ def test_glossary_labels_are_per_language(tmp_path):
 
     terms = load_site(copy_tree(tmp_path)).terms
     some = next(iter(sorted(terms)))
-    ko, en = (glossary_labels(terms, term_page, lang)[f"glossary/{some}/"] for lang in ("ko", "en"))
+    ko, en = (term_labels(terms, lang)[f"glossary/{some}/"] for lang in ("ko", "en"))
     assert terms[some].term.ko in ko and terms[some].term.en in en
     assert terms[some].term.en not in ko
+
+
+EXCLUDED_PAGE = "---\ntitle: 숨은 페이지\nsearch:\n  exclude: true\n---\n\n# 숨은 페이지 {#hidden}\n\n검색에서빠지는낱말\n"
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    root = fixture_site(tmp_path_factory.mktemp("search"))
+    (root / "docs/hidden.ko.md").write_text(EXCLUDED_PAGE, encoding="utf-8")
+    result = build_site(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def entry_text(site, prefix=""):
+    entry = json.loads((site / prefix / ENTRY).read_text(encoding="utf-8"))
+    texts = [(site / prefix / "search" / name).read_text(encoding="utf-8") for _, name in entry["texts"]]
+    return entry, "\n".join(texts)
+
+
+@pytest.mark.build
+def test_a_build_has_no_search_plugin_index_but_ours_with_the_box_on_every_page(small_site):
+    site = small_site / "site"
+    assert not (site / "search/search_index.json").exists()
+    entry, texts = entry_text(site)
+    assert entry["pages"] and "검색에서빠지는낱말" not in texts and "hidden/" not in [p[0] for p in entry["pages"]]
+    assert (site / "hidden/index.html").is_file()
+    pages = list(site.rglob("*.html"))
+    assert pages and all('class="kb-search"' in p.read_text(encoding="utf-8") for p in pages)
+    assert 'data-kb-index="/search/index.json"' in (site / "404.html").read_text(encoding="utf-8")
+    assert len(list((site / "assets/kb-search").glob("engine.*.js"))) == 1
+
+
+@pytest.mark.build
+def test_publishing_its_own_output_again_changes_nothing_and_removes_what_search_no_longer_makes(small_site):
+    site = small_site / "site"
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    stale = site / "search/p-000000000000.json"
+    stale.write_text("[]", encoding="utf-8")
+    assert stale_files(site, {}) and stale in stale_files(site, {})
+    result = run_python("-m", "gyeonggi_kb", "publish", str(site), cwd=small_site, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    assert result.returncode == 0, result.stderr
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before  # run again on its own output: the same bytes, nothing twice, the stale shard gone
+
+
+@pytest.mark.build
+def test_the_search_files_are_bytes_and_the_same_again(small_site):
+    from gyeonggi_kb import load_site
+    from gyeonggi_kb.publish.site_pages import built_pages
+
+    site = small_site / "site"
+    pages = [p for p in built_pages(small_site / "docs", site) if p.searchable and not p.is_fallback]
+    files = SiteSearch(load_site(small_site).terms).files(site, pages)
+    assert all(isinstance(data, bytes) for data in files.values())
+    assert {layout.language_file(ENTRY, lang) for lang in layout.LANGS} <= set(files)
+    assert all((site / rel).read_bytes() == data for rel, data in files.items())

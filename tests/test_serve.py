@@ -129,7 +129,7 @@ def test_make_serve_keeps_the_preview_up_and_does_not_strictly_abort():
 
 
 def search_locations(server) -> list:
-    return sorted(doc["location"] for doc in json.loads(server.get("en/search/search_index.json"))["docs"])
+    return sorted(url for url, _, _ in json.loads(server.get("en/search/index.json"))["pages"])
 
 
 @pytest.mark.browser

@@ -22,8 +22,8 @@ OWNED_FOLDERS = ("curriculum", "modules", "sessions", "glossary", "references", 
 def write_if_changed(target: Path, text: str | bytes) -> bool:
     """Write `text` (UTF-8) or bytes to `target` unless it already holds these bytes. Returns whether it wrote."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if target.is_file() and target.read_bytes() == data:
-        return False
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False  # a different size is a different file: no need to read it
     if not target.parent.is_dir():  # a stat; mkdir(exist_ok=True) raises and catches for every page
         target.parent.mkdir(parents=True, exist_ok=True)
     replace_file(target, data)

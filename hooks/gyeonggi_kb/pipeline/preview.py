@@ -24,9 +24,10 @@ from other pages, through the publish pass, so the preview also:
 - removes the HTML of the pages that link a term whose labels or tooltip
   changed (`stale_files`), so they are built and linked again;
 - carries over what the pages not rebuilt mention (`mentions`), for the
-  "mentioned in" lists of term pages built again;
-- completes the search index, which the builder writes from the rebuilt
-  pages only, with the entries of the others (`complete_search_index`).
+  "mentioned in" lists of term pages built again.
+
+Search needs nothing of the preview: publish makes its index from every
+page in the folder, rebuilt or not.
 
 A label added to a term can make a page that never linked it link it now;
 that page catches up at the next full build (`make build`, or restarting
@@ -38,7 +39,6 @@ process; builders create it, this module decides.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +50,6 @@ from gyeonggi_kb.write import write_if_changed
 from .overlay import PROBLEMS_FILE, add_overlay_script, overlay_script, problems_json
 
 TOLERATED = ("placeholder", "link")  # problem kinds a preview shows on the page instead of stopping
-SEARCH_INDEX = "search/search_index.json"  # where the builder's search plugin writes both languages' entries
 
 
 @dataclass
@@ -63,7 +62,6 @@ class Preview:
     kept_last_good: bool = False  # the latest build's data was unusable: the last good site is shown
     mentions: dict = field(default_factory=dict)  # (language, page) -> (URL, title, linked term ids), every page so far
     terms: dict = field(default_factory=dict)  # term_fingerprints() of the last good data
-    search: str | None = None  # the last complete merged search index (JSON)
 
     @property
     def tolerate(self) -> tuple:
@@ -102,14 +100,6 @@ class Preview:
         if self.live:
             write_if_changed(site_dir / PROBLEMS_FILE, problems_json(self.problems, self.kept_last_good, str(DataError(self.problems))))
 
-    def complete_search_index(self, site_dir: Path) -> None:
-        """After a partial rebuild, complete the builder's search index with the entries of the pages not rebuilt."""
-        path = site_dir / SEARCH_INDEX
-        if not self.partial or not path.is_file():
-            return
-        self.search = merge_search_index(self.search, path.read_text(encoding="utf-8"))
-        write_if_changed(path, self.search)
-
 
 def term_fingerprints(terms: dict) -> dict:
     """{term id: what links to the term show of it}: labels, whether it links, and the tooltips."""
@@ -117,31 +107,3 @@ def term_fingerprints(terms: dict) -> dict:
         t.id: (t.labels(), t.shared_labels, t.autolink, short_definition(t.definition["ko"] or ""), short_definition(t.definition["en"] or ""))
         for t in terms.values()
     }
-
-
-def location_page(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-def merge_search_index(previous_json: str | None, rebuilt_json: str) -> str:
-    """The merged search index of a partial build, completed with the earlier entries of the pages it did not rebuild.
-
-    Entries stay in the order of the last complete index; a rebuilt page's
-    entries take the place of its old ones, a new page's come at the end.
-    """
-    if previous_json is None:
-        return rebuilt_json
-    previous, rebuilt = json.loads(previous_json), json.loads(rebuilt_json)
-    fresh: dict = {}
-    for doc in rebuilt["docs"]:
-        fresh.setdefault(location_page(doc["location"]), []).append(doc)
-    docs, placed = [], set()
-    for doc in previous["docs"]:
-        page = location_page(doc["location"])
-        if page not in fresh:
-            docs.append(doc)
-        elif page not in placed:
-            docs += fresh[page]
-            placed.add(page)
-    docs += [doc for page, entries in fresh.items() if page not in placed for doc in entries]
-    return json.dumps({**rebuilt, "docs": docs}, ensure_ascii=False, separators=(",", ":"))

@@ -74,8 +74,6 @@ class BuildRun:
 
     def publish(self, site_dir: Path, site_url: str) -> Published:
         """Publish the built folder and save what the build cache learnt (and, in a preview, what it must carry over)."""
-        if self.preview:
-            self.preview.complete_search_index(site_dir)
         done = publish(self.site, site_dir, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None)
         if self.preview:
             self.preview.mentions = done.mentions

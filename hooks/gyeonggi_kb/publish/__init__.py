@@ -9,21 +9,25 @@ any builder with Material's page markup tomorrow). Output, in that folder:
   fix for decorative checkboxes;
 - in each page's head: hreflang/x-default links, the Atom feed link, and on
   untranslated fallbacks the canonical original, a notice and `lang`;
+- in each page's header: the search box (gyeonggi_kb.search);
 - files: sitemap.xml with alternates, the glossary exports, calendars,
-  feeds, and the search data;
+  feeds, and the search data, read from the published pages;
 - in each page's content, "(working translation)" after the first mention of
   an English title that is not official (working_translations);
 - the 404 page of each language: its text, link home and search (not_found).
 
 A builder that builds each language as a site of its own (Zensical with
-zensical-i18n) also writes a sitemap and a search index per language, both
-listing the untranslated fallbacks; the pass rewrites them without those.
+zensical-i18n) also writes a sitemap per language, listing the untranslated
+fallbacks; the pass rewrites it without those. (Its own search index per
+language, `search.json`, is left as it is: no page uses it.)
 
 It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). A pass over a folder where
 only some pages were built again (a preview's partial rebuild) is given what
-the other pages mention (`mentions`), for the "mentioned in" lists. It may import the data and
-pages stages and `layout`; nothing before it imports it.
+the other pages mention (`mentions`), for the "mentioned in" lists; search
+reads every page from the folder, so its index is always complete.
+It may import the data and pages stages, `search` and `layout`; nothing
+before it imports it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from pathlib import Path
 
 from gyeonggi_kb import layout
 from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
+from gyeonggi_kb.search import SiteSearch, stale_files
 from gyeonggi_kb.write import replace_file, write_if_changed
 
 from . import built_html
@@ -45,7 +50,6 @@ from .files import published_files
 from .glossary_links import find_page_links, glossary_key
 from .mentions import add_mentions
 from .not_found import publish_not_found_pages
-from .search_data import builder_search_files, search_files, with_search_base
 from .site_pages import BuiltPage, built_pages
 from .working_translations import TitleMarker, working_titles
 
@@ -70,28 +74,30 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     present = {(page.lang, page.page) for page in pages}
     linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
     titles = TitleMarker(working_titles(site))
+    search = SiteSearch(site.terms, cache)
     done = Published()
     term_pages = []
     for page in pages:
         if layout.term_of_page(page.page):
             term_pages.append(page)  # after every other page: they list who mentions them
         else:
-            publish_page(site_dir, page, linker, titles, site_url, done)
+            publish_page(site_dir, page, linker, titles, search, site_url, done)
     for page in term_pages:
-        publish_page(site_dir, page, linker, titles, site_url, done)
+        publish_page(site_dir, page, linker, titles, search, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
         **language_sitemaps(site_dir, pages, site_url),
         **published_files(site, site_url, cache),
-        **search_files(site_dir, pages, site.terms, cache),
-        **builder_search_files(site_dir, pages),
+        **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback]),
     }
     done.mentions = linker.pages
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
     for rel, data in sorted(files.items()):
         if write_if_changed(site_dir / rel, data):
             done.files.append(rel)
-    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK)
+    for path in stale_files(site_dir, files):
+        path.unlink()
+    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK, search.with_box_at)
     return done
 
 
@@ -140,7 +146,7 @@ class PageLinker:
         return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, site_url: str, done: Published) -> None:
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str, done: Published) -> None:
     path = site_dir / page.file
     text = path.read_text(encoding="utf-8")
     if PUBLISHED_MARK in text:
@@ -151,7 +157,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: Ti
     content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
-    text = with_search_base(text, page)
+    text = search.with_box(text, page.lang, page.url)
     text = built_html.add_to_head(text, PUBLISHED_MARK)
     replace_file(path, text.encode("utf-8"))  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
     done.pages += 1

@@ -108,10 +108,3 @@ def add_to_head(page: str, markup: str) -> str:
         raise NotAPage("no </head>")
     return page[:at] + "  " + markup + "\n" + page[at:]
 
-
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
-
-
-def set_config_base(page: str, base: str) -> str:
-    """Set the `base` Material's JavaScript reads from the page's `__config` (where it fetches search data)."""
-    return CONFIG_BASE.sub(lambda m: m.group(1) + '"' + base + '"', page, count=1)

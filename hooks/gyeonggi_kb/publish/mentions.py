@@ -5,7 +5,9 @@ lessons and hand-written pages mention many more. The auto-linker records
 each term it links on a page; after every page is rendered (terms form a
 graph, so this waits for all of them) the term's page gets the mentioning
 pages added to its "used in" section, after the declared ones and without
-repeating them. Pure: HTML in, HTML out.
+repeating them. Pure: HTML in, HTML out. The list is marked
+`data-search-exclude`: each page it names has its own search entry, and a
+list of fifty titles would make the term's page match them all.
 """
 
 from __future__ import annotations
@@ -35,5 +37,5 @@ def add_mentions(term_html: str, term_url: str, mentions: list[tuple[str, str]],
     if not items:
         return term_html
     inner = NOT_USED.sub("", section.group(1))
-    block = f'<p>{label("mentioned_in", lang)}</p>\n<ul class="kb-mentions">\n' + "\n".join(items) + "\n</ul>\n"
+    block = f'<p data-search-exclude>{label("mentioned_in", lang)}</p>\n<ul class="kb-mentions" data-search-exclude>\n' + "\n".join(items) + "\n</ul>\n"
     return term_html[:section.start(1)] + inner + block + term_html[section.end(1):]

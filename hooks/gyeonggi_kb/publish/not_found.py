@@ -43,7 +43,7 @@ def language_root(root: str, lang: str) -> str:
 
 
 def search_form(lang: str, home: str, heading_id: str, text_key: str) -> str:
-    # A plain GET to the language's home page with ?q=: Material opens its search there with the words typed.
+    # A plain GET to the language's home page with ?q=: the search box opens there with the words typed.
     field = f"{heading_id}-q"
     return (
         f'<form class="kb-not-found__search" action="{home}" method="get" role="search" aria-label="{attr(label(text_key, lang))}">'
@@ -113,19 +113,22 @@ def site_path(site_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def not_found_page(built: str, lang: str, root: str) -> str:
-    """The builder's 404 page of `lang` with its content, title, head script and search base."""
+def not_found_page(built: str, lang: str, root: str, search_box) -> str:
+    """The builder's 404 page of `lang` with its content, title, head script and `search_box(page, lang, root)`."""
     page = built_html.replace_content(built, "\n" + render_not_found(lang, root) + "\n")
     page = built_html.set_title(page, label("not_found_title", lang))
     script = redirect_script(root) if lang == layout.DEFAULT_LANG else restore_address_script()
     page = built_html.add_to_head(page, script)
     # The builder's language menu names the last page it built; from a 404 page it leads to the other language's 404 page.
     page = built_html.set_language_links(page, {other: language_root(root, other) + PAGE for other in layout.LANGS})
-    return built_html.set_config_base(page, language_root(root, lang))  # search this language's index
+    return search_box(page, lang, root)  # links from the site's path: the page is shown at any address
 
 
-def publish_not_found_pages(site_dir: Path, site_url: str, mark: str) -> list[str]:
-    """Fill in each language's 404 page the builder wrote; returns the files written. A page with `mark` is left alone."""
+def publish_not_found_pages(site_dir: Path, site_url: str, mark: str, search_box) -> list[str]:
+    """Fill in each language's 404 page the builder wrote; returns the files written. A page with `mark` is left alone.
+
+    `search_box(page, lang, site_root)` adds the header's search box (SiteSearch.with_box_at).
+    """
     written = []
     for lang in layout.LANGS:
         rel = layout.language_file(PAGE, lang)
@@ -135,6 +138,6 @@ def publish_not_found_pages(site_dir: Path, site_url: str, mark: str) -> list[st
         built = path.read_text(encoding="utf-8")
         if mark in built:
             continue
-        if write_if_changed(path, built_html.add_to_head(not_found_page(built, lang, site_path(site_url)), mark)):
+        if write_if_changed(path, built_html.add_to_head(not_found_page(built, lang, site_path(site_url), search_box), mark)):
             written.append(rel)
     return written

@@ -1,23 +1,23 @@
-"""Korean search tokens: particle stripping and compound pieces. Pure functions, no I/O.
+"""Search words: what the index stores and the browser looks up. Pure functions, no I/O.
 
-Material's search (lunr in a web worker) matches every query word as a
-prefix (`민원*`). That finds `인공지능의` from `인공지능`, but not a word inside
-a compound (`보호법` in `개인정보보호법`) and not a query that carries a
-particle (`민원을` against `민원`). We fix both without touching the theme's
-JavaScript, through the two things the worker takes from search_index.json:
+The same rules cut the words of a page when the index is written and the
+words of a query in the browser (engine.js receives SEPARATOR in the index
+entry), so both sides agree on what a word is:
 
-- `config.separator`, the regular expression that splits both the indexed
-  text and the query. SEPARATOR adds an alternative that consumes a trailing
-  particle or verb ending after a stem of at least two syllables, so `민원을`
-  and `민원을.` both become `민원` on either side. The stem rule keeps short
-  nouns such as `국가`, `제도` and `정의` whole.
-- `config.fields`: extra fields are indexed but never shown. `compound_pieces`
-  fills one with every suffix (two syllables or more) of each Hangul word, so
-  the worker's prefix match on a suffix is a substring match on the word:
-  `보호법*` matches the piece `보호법` of `개인정보보호법`.
+- SEPARATOR splits at white space, hyphens, the middle dot and slash
+  (`AI·데이터`), commas, brackets and quotes (`인공지능(AI)의`, `「개인정보 보호법」`),
+  where Latin meets Hangul (`AI기본법`), and it consumes a trailing particle
+  or verb ending after a stem of at least two syllables, so `민원을` and
+  `민원을.` both become `민원` on either side. The stem rule keeps short nouns
+  such as `국가`, `제도` and `정의` whole.
+- Words are lower-cased and NFC-normalised.
 
-The same pattern is used in Python (to cut words before making pieces) and in
-the browser (JavaScript RegExp), so it keeps to syntax both understand.
+Parts of compounds (`보호법` in `개인정보보호법`), initial consonants (초성)
+and one-jamo typos are not stored: the browser finds them in the index's
+list of words (engine.js), which costs no index bytes.
+
+The pattern is used in Python and as a JavaScript RegExp, so it keeps to
+syntax both understand.
 """
 
 from __future__ import annotations
@@ -52,23 +52,26 @@ _PARTICLE = r"(?<=[0-9A-Za-z가-힣]{2})(?:" + "|".join(_ENDINGS) + r")(?![0-9A-
 # it would outscore the plain `ai` of every other page in a prefix query `ai*`.
 _SCRIPT_CHANGE = r"(?<=[A-Za-z])(?=[가-힣])"
 SEPARATOR = _BASE_SEPARATOR + "|" + _PARTICLE + "|" + _SCRIPT_CHANGE
-STOCK_SEPARATOR = r"[\s\-]+"
 
 _SPLIT = re.compile(SEPARATOR)
 _BASE_SPLIT = re.compile(_BASE_SEPARATOR)
-_HANGUL = re.compile(r"[가-힣]")
-# lunr trims what is not a word character at either end of a token.
-_EDGE = re.compile(r"^[^0-9A-Za-z가-힣]+|[^0-9A-Za-z가-힣]+$")
-MIN_PIECE = 2  # syllables; a one-syllable prefix query would match half the index
+# What is not a letter or digit is trimmed off either end of a word. Hangul
+# compatibility jamo (ㄱ-ㆎ) count as letters: `ㅇㄱㅈㄴ` is a query of initial consonants.
+WORD_CHAR_CLASS = "0-9A-Za-z가-힣ㄱ-ㆎ"
+_EDGE = re.compile(f"^[^{WORD_CHAR_CLASS}]+|[^{WORD_CHAR_CLASS}]+$")
 
 
 # The characters _EDGE keeps at the ends of a word: most words need no trimming,
 # and telling so from two set lookups is much cheaper than running _EDGE on each.
-_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(map(chr, range(0xAC00, 0xD7A4)))
+_WORD_CHARS = (
+    frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    | frozenset(map(chr, range(0xAC00, 0xD7A4)))
+    | frozenset(map(chr, range(0x3131, 0x318F)))
+)
 
 
 def words(text: str) -> list[str]:
-    """Split text as the search worker will: lower case, particles cut off, edge punctuation trimmed."""
+    """Split text as the browser splits a query: lower case, particles cut off, edge punctuation trimmed."""
     chunks = _BASE_SPLIT.split(unicodedata.normalize("NFC", text).lower())
     return list(chain.from_iterable(map(chunk_words, filter(None, chunks))))  # one loop, in C
 
@@ -90,16 +93,3 @@ def chunk_words(chunk: str) -> tuple[str, ...]:
         if part:
             found.append(part)
     return tuple(found)
-
-
-@lru_cache(maxsize=65536)  # the same words recur on page after page
-def suffixes(word: str) -> tuple[str, ...]:
-    """Proper suffixes of `word` that start on a Hangul syllable and are at least MIN_PIECE long."""
-    return tuple(word[i:] for i in range(1, len(word) - MIN_PIECE + 1) if _HANGUL.match(word[i]))
-
-
-def compound_pieces(text: str, known: set[str] = frozenset()) -> list[str]:
-    """Sorted pieces of the Hangul compounds in `text` that are not already words of it (or of `known`)."""
-    found = set(words(text))
-    pieces = set().union(*map(suffixes, found))  # a word without Hangul has no pieces
-    return sorted(pieces - found - set(known))
