@@ -10,6 +10,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Builds are reproducible: any date the build needs comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1762300800)
 
+# The builder between the generate and publish stages: mkdocs (default) or zensical, in its own
+# virtual environment (.venv-zensical from requirements-zensical.txt), which the targets create.
+BUILDER ?= mkdocs
+ifeq ($(filter $(BUILDER),mkdocs zensical),)
+$(error BUILDER must be mkdocs or zensical, not '$(BUILDER)')
+endif
+ZVENV := .venv-zensical
+ZBIN := $(ZVENV)/bin
+
 .DEFAULT_GOAL := help
 .PHONY: help serve build validate generate test clean
 
@@ -21,18 +30,34 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
+$(ZBIN)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZBIN)/pip install -q -r requirements-zensical.txt
+	touch $@
+
 $(BIN)/.test-installed: requirements-test.txt $(BIN)/.installed
 	$(BIN)/pip install -q -r requirements-test.txt
 	touch $@
 
 # --no-strict: a strict rebuild fails on any warning and the preview then waits until it is fixed;
 # `make build` and CI stay strict. --dirty: a rebuild writes only the pages that changed (and those
-# the hooks know depend on what changed, see hooks/gyeonggi_kb/build/preview.py), in seconds instead of a full build.
-serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; problems print here and show on the page
+# the hooks know depend on what changed, see hooks/gyeonggi_kb/pipeline/preview.py), in seconds instead of a full build.
+ifeq ($(BUILDER),zensical)
+serve: $(ZBIN)/.installed
+	$(ZBIN)/python hooks/zensical_preview.py --dev-addr 127.0.0.1:8000 $(if $(SERVE_LANG),--lang $(SERVE_LANG))
+
+# Zensical runs no MkDocs hooks, so the stages run around it (as hooks.py runs them inside MkDocs).
+build: $(ZBIN)/.installed
+	@$(ZBIN)/python -m gyeonggi_kb generate
+	$(ZBIN)/zensical-i18n build --strict -f zensical.yml
+	@$(ZBIN)/python -m gyeonggi_kb publish site
+else
+serve: $(BIN)/.installed ## Serve http://127.0.0.1:8000, rebuilt on every edit of docs/ or the YAML; problems print here and show on the page (BUILDER=zensical: see README)
 	$(BIN)/mkdocs serve --no-strict --dirty --dev-addr 127.0.0.1:8000
 
-build: validate ## Strict build of both languages into site/
+build: validate ## Strict build of both languages into site/ (BUILDER=zensical: with Zensical, in .venv-zensical)
 	$(BIN)/mkdocs build --strict
+endif
 
 validate: $(BIN)/.installed ## Check the data only (no build); problems print as path:line: message
 	@$(BIN)/python -m gyeonggi_kb validate
@@ -40,7 +65,7 @@ validate: $(BIN)/.installed ## Check the data only (no build); problems print as
 generate: $(BIN)/.installed ## Write the generated pages under docs/ without building
 	@$(BIN)/python -m gyeonggi_kb generate
 
-test: $(BIN)/.test-installed tests/vnu/node_modules/.installed ## Run the whole test suite (browser tests need the chromium OS package)
+test: $(BIN)/.test-installed $(ZBIN)/.installed tests/vnu/node_modules/.installed ## Run the whole test suite, Zensical parity included (browser tests need the chromium OS package)
 	$(BIN)/python -m pytest
 
 # The Nu Html Checker for tests/test_valid_html.py: vnu.jar from npm's vnu-jar, pinned in tests/vnu/package-lock.json
@@ -50,7 +75,7 @@ tests/vnu/node_modules/.installed: tests/vnu/package-lock.json
 	touch $@
 
 clean: ## Remove site/, the build cache and the generated folders under docs/
-	rm -rf site .cache/gyeonggi_kb docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
+	rm -rf site .cache/gyeonggi_kb .zensical-i18n docs/curriculum docs/modules docs/sessions docs/glossary docs/references docs/recaps docs/translation-status
 
 .PHONY: schemas
 schemas: $(BIN)/.installed ## Regenerate schemas/*.schema.json (editors' YAML checks) from hooks/gyeonggi_kb/data/shapes.py

@@ -13,8 +13,18 @@ the repository, never in the working tree. One run measures:
    cache of the build before it (a repeat build: what `make build` and every
    `mkdocs serve` rebuild do after the first), and cold, with the cache
    removed (the first build after a change to the generator's code, which
-   invalidates every cached result). At 400 pages the full build is also
-   timed from a fresh clone: no cache and no generated pages.
+   invalidates every cached result). At every size the full build is also
+   timed from a fresh clone: no cache and no generated pages (CI and the
+   Pages deployment always build that way).
+1b. the same three sizes with Zensical (`make build BUILDER=zensical`: generate,
+   `zensical-i18n build`, publish, in .venv-zensical) against a plain
+   `zensical-i18n build` of the same pre-generated pages. Zensical keeps a
+   cache of its own (in .zensical-i18n/), so: a repeat build (both caches
+   warm) against a plain repeat build, a cold build (our cache removed, as
+   after a change to the generator) against the same plain build, and a
+   fresh clone (no cache of either, no generated pages) against a plain
+   build without Zensical's cache. Skipped, with a note, when .venv-zensical
+   is missing (`make test` or `make build BUILDER=zensical` creates it).
 2. scaling: time(4N) / time(N) of the full build, from the same medians.
 3. the glossary auto-linker's throughput at 100, 1,000 and 5,000 terms.
 4. `make validate` (`python -m gyeonggi_kb validate`) at the largest size,
@@ -29,7 +39,7 @@ timed from inside (their own CPU share of that build), a second opinion on the
 overhead that does not depend on two builds' noise. The table goes to stdout,
 the figures to bench/results.json.
 
-    python bench/run.py [--quick] [--out bench/results.json]
+    python bench/run.py [--quick | --one-run] [--pages 100,400] [--zensical-pages 100,400] [--out bench/results.json]
 """
 
 from __future__ import annotations
@@ -52,12 +62,14 @@ import synth
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 # What a build needs from the repository; the data folders are replaced by synthetic ones.
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "schemas")
+SITE_SOURCES = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "docs", "schemas")
 GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
 
 BUILD_PAGES = (100, 400, 1600)  # per language
 BUILD_RUNS = {100: 9, 400: 5, 1600: 3}  # small builds are short, so their noise is relatively large: more runs
-FRESH_RUNS = {400: 2}  # builds from a fresh clone, which also write every generated page
+FRESH_RUNS = {100: 3, 400: 2, 1600: 1}  # builds from a fresh clone, which also write every generated page
+ZENSICAL_RUNS = {100: 3, 400: 2, 1600: 1}
+ZENSICAL_PYTHON = REPO / ".venv-zensical" / "bin" / "python"
 LARGEST = synth.Size("largest", modules=1000, terms=5000, references=500, sessions=100)
 VALIDATE_RUNS = 5
 LINKER_TERMS = (100, 1000, 5000)
@@ -136,6 +148,73 @@ def make_fresh(root: Path) -> None:
     drop_cache(root)
     for folder in GENERATED:
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+
+
+def drop_zensical_cache(root: Path) -> None:
+    """No Zensical cache: zensical-i18n keeps each language's in .zensical-i18n/cache/ (swapped into .cache while it builds)."""
+    shutil.rmtree(root / ".zensical-i18n", ignore_errors=True)
+
+
+def zensical_once(root: Path, full: bool) -> dict:
+    """CPU and wall seconds of one Zensical build: the three stages (`full`) or `zensical-i18n build` alone.
+
+    wait4 counts each child with the processes it waited for, so zensical-i18n's
+    per-language Zensical processes are in its figure.
+    """
+    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "zensical.yml"]]
+    if full:
+        commands = [["-m", "gyeonggi_kb", "generate"], *commands, ["-m", "gyeonggi_kb", "publish", "site"]]
+    seconds = cpu = 0.0
+    for command in commands:
+        wall, _, _ = run_child([str(ZENSICAL_PYTHON), *command], root)
+        seconds, cpu = seconds + wall, cpu + LAST_CPU[0]
+    return {"seconds": seconds, "cpu_seconds": cpu}
+
+
+def measure_zensical(work: Path, pages: int, runs: int) -> dict:
+    root = make_repo(work, synth.size_for_pages(pages))
+    zensical_once(root, full=True)  # generates the pages the plain build needs, and warms both caches
+    full_runs, plain_runs, cold_runs, fresh_runs, plain_fresh_runs = [], [], [], [], []
+    for _ in range(runs):  # alternate, as measure_builds does
+        full_runs.append(zensical_once(root, full=True))
+        plain_runs.append(zensical_once(root, full=False))
+        drop_cache(root)
+        cold_runs.append(zensical_once(root, full=True))
+        drop_zensical_cache(root)
+        plain_fresh_runs.append(zensical_once(root, full=False))
+        make_fresh(root)
+        drop_zensical_cache(root)
+        fresh_runs.append(zensical_once(root, full=True))  # and leaves both caches for the next round
+    html_pages = sum(1 for _ in (root / "site").rglob("index.html"))
+    shutil.rmtree(root)
+    plain, plain_fresh = median_of(plain_runs, "cpu_seconds"), median_of(plain_fresh_runs, "cpu_seconds")
+    full, cold, fresh = (median_of(r, "cpu_seconds") for r in (full_runs, cold_runs, fresh_runs))
+    return {
+        "pages_per_language": pages, "html_pages": html_pages, "runs": runs,
+        "full_cpu_seconds": full, "plain_cpu_seconds": plain, "overhead": full / plain - 1,
+        "cold_cpu_seconds": cold, "cold_overhead": cold / plain - 1,
+        "fresh_cpu_seconds": fresh, "plain_fresh_cpu_seconds": plain_fresh, "fresh_overhead": fresh / plain_fresh - 1,
+        "full_wall_seconds": median_of(full_runs, "seconds"), "plain_wall_seconds": median_of(plain_runs, "seconds"),
+        "full_runs": full_runs, "plain_runs": plain_runs, "cold_runs": cold_runs, "fresh_runs": fresh_runs, "plain_fresh_runs": plain_fresh_runs,
+    }
+
+
+def zensical_table(results: list) -> list[str]:
+    rows = []
+    for z in results:
+        n = f"{z['pages_per_language']:,}"
+        rows.append(
+            f"| Zensical build, {n} pages/language ({z['html_pages']:,} HTML pages), median of {z['runs']} | "
+            f"repeat: full {z['full_cpu_seconds']:.1f} s, plain {z['plain_cpu_seconds']:.1f} s CPU: **{z['overhead']:+.1%}**; "
+            f"cold cache: {z['cold_cpu_seconds']:.1f} s, **{z['cold_overhead']:+.1%}** | ≤ {TARGETS['overhead']:.0%} | "
+            f"{'yes' if max(z['overhead'], z['cold_overhead']) <= TARGETS['overhead'] else 'NO'} |"
+        )
+        rows.append(
+            f"| Zensical build from a fresh clone (no caches), {n} pages/language | full {z['fresh_cpu_seconds']:.1f} s, "
+            f"plain without its cache {z['plain_fresh_cpu_seconds']:.1f} s CPU: **{z['fresh_overhead']:+.1%}** | ≤ {TARGETS['overhead']:.0%} | "
+            f"{'yes' if z['fresh_overhead'] <= TARGETS['overhead'] else 'NO'} |"
+        )
+    return rows
 
 
 def build_once(root: Path, config: str) -> dict:
@@ -219,6 +298,13 @@ def measure_linker() -> dict:
     }
 
 
+def summary(b: dict) -> str:
+    """One line of a size's overheads, printed as soon as it is measured (a long run may be cut short)."""
+    fresh = f", fresh clone {b['fresh_overhead']:+.1%}" if "fresh_overhead" in b else ""
+    return (f"{b['pages_per_language']} pages/language: plain {b['plain_cpu_seconds']:.1f} s CPU, "
+            f"repeat {b['overhead']:+.1%}, cold cache {b['cold_overhead']:+.1%}{fresh}")
+
+
 def ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
@@ -240,8 +326,12 @@ def table(results: dict) -> str:
         if "fresh_cpu_seconds" in b:
             rows.append(
                 f"| build from a fresh clone (no cache; writes every generated page), {b['pages_per_language']:,} pages/language | "
-                f"full {b['fresh_cpu_seconds']:.1f} s CPU: {b['fresh_overhead']:+.1%} | | |"
+                f"full {b['fresh_cpu_seconds']:.1f} s CPU: **{b['fresh_overhead']:+.1%}** | ≤ {t['overhead']:.0%} | {'yes' if b['fresh_overhead'] <= t['overhead'] else 'NO'} |"
             )
+    if results.get("zensical"):
+        rows += zensical_table(results["zensical"])
+    else:
+        rows.append(f"| Zensical builds | skipped: {ZENSICAL_PYTHON.relative_to(REPO)} is missing (`make build BUILDER=zensical` creates it) | | |")
     for s in results["scaling"]:
         last = s["to"] == BUILD_PAGES[-1]
         met = ("yes" if s["full"] <= t["scaling"] else "NO") if last else ""
@@ -270,8 +360,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     parser.add_argument("--quick", action="store_true", help="one run per size, 100 and 400 pages only (a smoke test, not figures)")
+    parser.add_argument("--one-run", action="store_true", help="one run of each build at every size (figures, noisier; for a very busy machine)")
+    parser.add_argument("--pages", default=",".join(map(str, BUILD_PAGES)), help="the sizes to build with MkDocs (default: all)")
+    parser.add_argument("--zensical-pages", default=",".join(map(str, BUILD_PAGES)), help="the sizes to build with Zensical (default: all)")
     args = parser.parse_args(argv)
-    pages = BUILD_PAGES[:2] if args.quick else BUILD_PAGES
+    pages = BUILD_PAGES[:2] if args.quick else tuple(n for n in BUILD_PAGES if str(n) in args.pages.split(","))
+    one = args.quick or args.one_run
+    zensical_pages = [n for n in pages if str(n) in args.zensical_pages.split(",")]
     started = time.perf_counter()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
@@ -279,7 +374,13 @@ def main(argv=None) -> int:
         builds = []
         for n in pages:
             print(f"bench: building {n} pages per language ...", file=sys.stderr, flush=True)
-            builds.append(measure_builds(work, n, 1 if args.quick else BUILD_RUNS[n], 0 if args.quick else FRESH_RUNS.get(n, 0)))
+            builds.append(measure_builds(work, n, 1 if one else BUILD_RUNS[n], 0 if args.quick else 1 if one else FRESH_RUNS[n]))
+            print(f"bench: {summary(builds[-1])}; load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+        zensical = []
+        for n in zensical_pages if ZENSICAL_PYTHON.exists() else ():
+            print(f"bench: building {n} pages per language with Zensical ...", file=sys.stderr, flush=True)
+            zensical.append(measure_zensical(work, n, 1 if one else ZENSICAL_RUNS[n]))
+            print(f"bench: Zensical {summary(zensical[-1])}; load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         print("bench: validating the largest size ...", file=sys.stderr, flush=True)
         validate = measure_validate(work)
     print("bench: auto-linker ...", file=sys.stderr, flush=True)
@@ -293,7 +394,7 @@ def main(argv=None) -> int:
     ]
     results = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_before": load_before, "load_after": os.getloadavg()},
-        "targets": TARGETS, "builds": builds, "scaling": scaling, "linker": linker, "validate": validate,
+        "targets": TARGETS, "builds": builds, "zensical": zensical, "scaling": scaling, "linker": linker, "validate": validate,
         "bench_seconds": time.perf_counter() - started,
     }
     print(table(results))

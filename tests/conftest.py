@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 MINIMAL = REPO / "tests" / "fixtures" / "minimal"
 CHROMIUM = Path("/usr/bin/chromium")
 # What the build needs from the repository; everything else stays behind.
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
+SITE_SOURCES = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
 GENERATED = OWNED_FOLDERS  # the folders under docs/ that the generator owns
 
 
@@ -78,10 +79,16 @@ FALLBACK_PAGE = "docs/untranslated-example.ko.md"
 FALLBACK_TEXT = "---\ntitle: 번역 예시\n---\n\n# 번역되지 않은 예시 {#example}\n\n이 페이지는 한국어로만 있습니다.\n"
 
 
+def real_site_sources(target: Path) -> Path:
+    """The real site's sources with FALLBACK_PAGE added: what each builder's session build builds."""
+    root = copy_site_sources(target)
+    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory) -> Path:
-    root = copy_site_sources(tmp_path_factory.mktemp("repo"))
-    (root / FALLBACK_PAGE).write_text(FALLBACK_TEXT, encoding="utf-8")
+    root = real_site_sources(tmp_path_factory.mktemp("repo"))
     result = build_site(root, epoch=repo_epoch())
     assert result.returncode == 0, result.stdout + result.stderr
     return root
@@ -92,18 +99,63 @@ def site_dir(built_repo: Path) -> Path:
     return built_repo / "site"
 
 
+ZENSICAL_VENV = REPO / ".venv-zensical"  # `make test` creates it from requirements-zensical.txt
+
+
+def make_build_with_zensical(root: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`make build BUILDER=zensical` in a copy of the repository, with the repository's Zensical environment."""
+    if not (ZENSICAL_VENV / "bin" / ".installed").is_file():
+        pytest.fail(f"{ZENSICAL_VENV} is missing: run `make test`, which creates it from requirements-zensical.txt")
+    for name in ("Makefile", "requirements-zensical.txt"):
+        shutil.copy2(REPO / name, root / name)  # keeps the time, so make sees the environment as up to date
+    outer_make = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")  # set when the tests run under `make test`
+    full_env = {k: v for k, v in os.environ.items() if k not in outer_make}
+    full_env.update({"SOURCE_DATE_EPOCH": repo_epoch(), **(env or {})})
+    return subprocess.run(
+        ["make", "--no-print-directory", "build", "BUILDER=zensical", f"ZVENV={ZENSICAL_VENV}"],
+        cwd=root, env=full_env, capture_output=True, text=True, timeout=1200,
+    )
+
+
+@pytest.fixture(scope="session")
+def zensical_repo(tmp_path_factory) -> Path:
+    """The real site built with Zensical (`make build BUILDER=zensical`), with the same fallback page as `built_repo`."""
+    root = real_site_sources(tmp_path_factory.mktemp("zensical-repo"))
+    result = make_build_with_zensical(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(zensical_repo: Path) -> Path:
+    return zensical_repo / "site"
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # one line per request would drown test output
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path):
+@contextmanager
+def serving(site_dir: Path):
+    """The folder served on a free local port; yields its address."""
     handler = partial(QuietHandler, directory=str(site_dir))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         yield f"http://127.0.0.1:{server.server_port}/"
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    with serving(site_dir) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_site_dir: Path):
+    with serving(zensical_site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -250,7 +250,7 @@ def timeline_figure(tmp_path: Path, lang: str, files: dict | None = None, build_
     site = load_site(copy_tree(tmp_path, files))
     assert site.problems == []
     site = SimpleNamespace(**{**vars(site), "build_date": build_date})
-    return ET.fromstring(render_policy_timeline(timeline_entries(site), site, lang, "references/timeline.md"))
+    return ET.fromstring(render_policy_timeline(timeline_entries(site), site, lang, "references/timeline/index.md"))
 
 
 def test_timeline_marks_link_every_milestone_and_dated_session_to_its_page(tmp_path):

@@ -62,6 +62,13 @@ def test_the_pass_fills_in_the_builders_page_and_points_each_language_at_its_own
     assert site_path("https://example.github.io/kb") == "/kb/" and site_path("http://127.0.0.1:8000/") == "/"
 
 
+def test_the_pass_keeps_the_target_of_zensicals_skip_link():
+    """Zensical's theme opens the article with `<a id="__skip">`, where its "skip to content" link leads."""
+    zensical = BUILT.replace('md-typeset"><h1>', 'md-typeset">\n<a id="__skip" tabindex="-1"></a>\n<h1>')
+    page = not_found_page(zensical, "en", "/kb/", BOX)
+    assert '<a id="__skip" tabindex="-1"></a>' in page and '<h1 id="not-found">Page not found</h1>' in page
+
+
 def test_the_pass_runs_once(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "404.html").write_text(BUILT)

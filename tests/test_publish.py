@@ -11,6 +11,7 @@ read the diff before committing it.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -155,3 +156,28 @@ def test_the_map_of_built_pages_knows_fallbacks_and_opt_outs(tmp_path):
     assert not pages[("quiet.md", "ko")].autolink and pages[("index.md", "ko")].autolink
     (site / "en/notes/index.html").unlink()  # a page the builder did not write is not on the map
     assert ("notes.md", "en") not in {(p.page, p.lang) for p in built_pages(docs, site)}
+
+
+def as_zensical_writes_it(site: Path) -> None:
+    """Change a built folder into what Zensical with zensical-i18n writes: its own notice on a fallback
+    (inside an article that carries `lang`), a sitemap per language, fallbacks listed."""
+    fallback = site / "en/notes/index.html"
+    text = fallback.read_text(encoding="utf-8").replace(
+        '<article class="md-content__inner md-typeset">\n',
+        '<article class="md-content__inner md-typeset" lang="ko" dir="ltr">\n<a id="__skip" tabindex="-1"></a>\n'
+        '<aside class="md-i18n-notice" role="note" lang="en" dir="ltr">\n  <p>This page hasn&#x27;t been translated yet.</p>\n</aside>\n',
+    )
+    fallback.write_text(text, encoding="utf-8")
+    (site / "en/sitemap.xml").write_text("<urlset><url><loc>https://example.org/kb/en/notes/</loc></url></urlset>\n", encoding="utf-8")
+
+
+def test_a_zensical_build_gets_our_notice_and_loses_the_fallbacks_from_its_language_sitemap(tmp_path):
+    root, docs, site = make_built_folder(tmp_path)
+    as_zensical_writes_it(site)
+    publish(load_site(root), site, docs, SITE_URL)
+    fallback = read(site, "en/notes/")
+    assert "md-i18n-notice" not in fallback and fallback.count("kb-untranslated") == 1
+    assert f'<link rel="canonical" href="{SITE_URL}notes/">' in fallback and '<div lang="ko">' in fallback
+    english_sitemap = (site / "en/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/kb/en/</loc>" in english_sitemap
+    assert "en/notes/</loc>" not in english_sitemap and "<loc>https://example.org/kb/</loc>" not in english_sitemap

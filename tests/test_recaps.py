@@ -115,8 +115,8 @@ def test_the_session_page_links_its_recap_and_others_say_it_is_not_published(tmp
     assert "[Session 1 recap](../recaps/s01.md)" in (root / "docs/sessions/s01.ko.md").read_text()  # falls back to the English recap
     assert "Recap not yet published." in (root / "docs/sessions/s02.en.md").read_text()
     assert "회차 요약이 아직 게시되지 않았습니다." in (root / "docs/sessions/s02.ko.md").read_text()
-    index = (root / "docs/curriculum/recaps.en.md").read_text()
-    assert "[Session 1 recap](../recaps/s01.md): The first session took place." in index
+    index = (root / "docs/curriculum/recaps/index.en.md").read_text()
+    assert "[Session 1 recap](../../recaps/s01.md): The first session took place." in index
     assert "Recap not yet published." in index
 
 

@@ -11,6 +11,11 @@ same SOURCE_DATE_EPOCH, which is the only date a build may use (the Makefile
 sets it from the last commit). Every file is compared, sitemap.xml.gz and the
 search index (its entry and every shard) included. The first copy is then built a second time, with the
 build cache of its first build, and must give the same bytes again.
+
+The Zensical build (`make build BUILDER=zensical`) is held to the same rule:
+a second build, in another folder with another hash seed, gives the bytes of
+the session's Zensical build. Both kinds of build leave nothing behind that
+git would see, besides site/ and the git-ignored folders.
 """
 
 from __future__ import annotations
@@ -18,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_site_sources, repo_epoch, run_python
+from conftest import REPO, copy_site_sources, make_build_with_zensical, real_site_sources, repo_epoch, run_python
 
 pytestmark = pytest.mark.build
 
@@ -32,6 +38,7 @@ def build_copy(root: Path, hash_seed: str, copy: bool = True, stages: bool = Fal
     """Build a copy of the repository, with the hooks or (`stages`) as three commands; digests of the files."""
     if copy:
         copy_site_sources(root)
+        as_a_git_checkout(root)
     env = {"SOURCE_DATE_EPOCH": repo_epoch(), "PYTHONHASHSEED": hash_seed}
     if stages:
         config = root / "mkdocs.yml"
@@ -43,8 +50,30 @@ def build_copy(root: Path, hash_seed: str, copy: bool = True, stages: bool = Fal
     for command in commands:
         result = run_python(*command, cwd=root, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
-    site = root / "site"
+    return digests(root / "site")
+
+
+def digests(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.org", *args], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def as_a_git_checkout(root: Path) -> None:
+    """Commit the copy as it is, with the repository's .gitignore, so `git status` shows what a build leaves."""
+    shutil.copy2(REPO / ".gitignore", root / ".gitignore")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "sources")
+
+
+def left_behind(root: Path) -> list[str]:
+    """What git sees changed or untracked after a build (site/ and the build's folders are git-ignored)."""
+    return git(root, "status", "--porcelain", "--untracked-files=all").splitlines()
 
 
 def yaml_keys(config: Path) -> set:
@@ -58,6 +87,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical_with_hooks_or_stage_b
     assert sorted(first) == sorted(second), "the two builds wrote different files"
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
+    assert left_behind(tmp_path / "first") == []
     # Built again where it was built: the build cache (build_cache.py) answers, with the same bytes.
     assert (tmp_path / "first/.cache/gyeonggi_kb/links.pickle").is_file()
     warm = build_copy(tmp_path / "first", "3", copy=False)
@@ -74,3 +104,17 @@ def test_make_exports_the_last_commit_time_as_the_build_date():
         cwd=REPO, env=env, capture_output=True, text=True,
     )
     assert seen.stdout.strip() == commit_time.stdout.strip()
+
+
+def test_two_zensical_builds_are_byte_identical_and_leave_nothing_behind(zensical_site_dir, tmp_path):
+    root = real_site_sources(tmp_path / "zensical")  # the sources of the session's build
+    for name in ("Makefile", "requirements-zensical.txt"):
+        shutil.copy2(REPO / name, root / name)
+    as_a_git_checkout(root)
+    result = make_build_with_zensical(root, env={"PYTHONHASHSEED": "2"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = digests(zensical_site_dir), digests(root / "site")
+    assert "sitemap.xml.gz" in second and "en/search.json" in second
+    assert sorted(set(first) ^ set(second)) == []
+    assert sorted(name for name in first if first[name] != second[name]) == []
+    assert left_behind(root) == []

@@ -20,9 +20,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .checks.review import DEFAULT_MONTHS, github_annotation, review_due, review_warnings, summary
+from .checks.review import DEFAULT_MONTHS, github_annotation, review_due, summary
 from .checks.translation import coverage, translation_gaps
-from .generate import generate_site, load_site
+from .generate import load_site
 from .pages.translation_status import render_terminal
 from .pipeline.config import site_url
 from .pipeline.run import BuildRun
@@ -65,13 +65,15 @@ def main(argv=None) -> int:
         print(f"ok: {len(site.sessions)} sessions, {len(site.modules)} modules, {len(site.terms)} terms, {len(site.references)} references, {len(site.recaps)} recap pages"
               + (f"; {len(site.candidates)} candidate terms, not published (`make translation-status` lists them)" if site.candidates else ""))
         return 0
+    run = BuildRun(root)
     try:
-        site, changed = generate_site(root)
+        changed = run.generate()
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    run.cache.save()  # so that `publish`, which needs the records again, finds them instead of loading the data twice
     print("generated: " + ", ".join(f"{v} {k}" for k, v in changed.items()))
-    for line in review_warnings(site):  # the same reminders a hooked build prints
+    for line in run.review_reminders():  # the same reminders a hooked build prints
         print(line, file=sys.stderr)
     return 0
 

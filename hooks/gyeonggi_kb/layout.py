@@ -13,6 +13,12 @@ change in one place (and a builder other than MkDocs can be taught it once):
   `glossary/llm/index.html`; `index.md` is the language root.
 - Record pages: a module, session, term or reference has its page at
   `<folder>/<id>.md`.
+- Raw-HTML links: a generated page whose Markdown holds raw HTML with
+  relative links (the inline SVG pictures, the feed link) is an index page
+  (`references/timeline/index.md`, not `references/timeline.md`). Builders
+  read such a link differently: MkDocs leaves it relative to the page's URL,
+  Zensical resolves it against the Markdown file (zensical#258) and adds a
+  `../` on every other page. For an index page the two are the same folder.
 - Per-language files that are not pages (calendars, feeds, search data) sit
   at the root of their language.
 

@@ -26,10 +26,15 @@ def write_if_changed(target: Path, text: str | bytes) -> bool:
         return False  # a different size is a different file: no need to read it
     if not target.parent.is_dir():  # a stat; mkdir(exist_ok=True) raises and catches for every page
         target.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(target, data)
+    return True
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Write `data` to `target` atomically, so a watcher or a preview server never reads a half-written file."""
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(data)
-    tmp.replace(target)  # atomic, so a watcher never reads a half-written page
-    return True
+    tmp.replace(target)
 
 
 def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:

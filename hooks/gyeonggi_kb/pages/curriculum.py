@@ -20,7 +20,7 @@ from .svg_schedule import render_schedule_strip
 
 OVERVIEW = "curriculum/index.md"
 MODULE_INDEX = "modules/index.md"
-RECAPS_INDEX = "curriculum/recaps.md"
+RECAPS_INDEX = "curriculum/recaps/index.md"  # an index page: it has raw-HTML links (layout.py)
 GROUPS = ("core", "component", "expected-area", "gyeonggi")
 
 

@@ -19,7 +19,7 @@ from .labels import format_date, label
 from .markdown import bullet_list, definition_list, escape, front_matter, link, source_line, table
 from .programme_state import unknown, worded
 
-INDEX = "curriculum/recaps.md"
+INDEX = "curriculum/recaps/index.md"  # an index page: it has raw-HTML links (layout.py)
 EDITORS_GUIDE = "editors/recaps.md"
 FEED = "recaps.atom.xml"  # per language: /recaps.atom.xml and /en/recaps.atom.xml
 

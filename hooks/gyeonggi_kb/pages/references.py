@@ -19,7 +19,7 @@ from .labels import format_date, label, reviewed_on
 from .markdown import attr, bullet_list, escape, external, front_matter, link, relative, source_line
 
 INDEX = "references/index.md"
-TIMELINE = "references/timeline.md"
+TIMELINE = "references/timeline/index.md"  # an index page: it has raw-HTML links (layout.py)
 # Back-links are grouped by what links here; PageRef.sort_key[0] says which kind it is.
 DISCUSSED_GROUPS = ((0, "discussed_modules"), (1, "discussed_sessions"), (2, "discussed_recaps"))
 

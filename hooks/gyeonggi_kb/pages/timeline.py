@@ -21,7 +21,7 @@ from .labels import format_date, label
 from .markdown import escape, front_matter, link
 from .svg_timeline import render_policy_timeline
 
-PAGE = "references/timeline.md"
+PAGE = "references/timeline/index.md"  # an index page: it has raw-HTML links (layout.py)
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,6 @@ def timeline_pages(site, backlinks=None) -> dict:
     entries = timeline_entries(site)
     today = getattr(site, "build_date", None)
     return {
-        layout.source("references/timeline.md", lang): render_timeline(entries, lang, today, render_policy_timeline(entries, site, lang, PAGE))
+        layout.source(PAGE, lang): render_timeline(entries, lang, today, render_policy_timeline(entries, site, lang, PAGE))
         for lang in LANGS
     }

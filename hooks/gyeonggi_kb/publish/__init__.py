@@ -16,6 +16,11 @@ any builder with Material's page markup tomorrow). Output, in that folder:
   an English title that is not official (working_translations);
 - the 404 page of each language: its text, link home and search (not_found).
 
+A builder that builds each language as a site of its own (Zensical with
+zensical-i18n) also writes a sitemap per language, listing the untranslated
+fallbacks; the pass rewrites it without those. (Its own search index per
+language, `search.json`, is left as it is: no page uses it.)
+
 It never imports a builder, and running it twice changes nothing the second
 time (a page carries a marker once published). A pass over a folder where
 only some pages were built again (a preview's partial rebuild) is given what
@@ -35,7 +40,7 @@ from pathlib import Path
 from gyeonggi_kb import layout
 from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
 from gyeonggi_kb.search import SiteSearch, stale_files
-from gyeonggi_kb.write import write_if_changed
+from gyeonggi_kb.write import replace_file, write_if_changed
 
 from . import built_html
 from .accessible_html import hide_decorative_checkboxes
@@ -81,6 +86,7 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         publish_page(site_dir, page, linker, titles, search, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
+        **language_sitemaps(site_dir, pages, site_url),
         **published_files(site, site_url, cache),
         **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback]),
     }
@@ -93,6 +99,15 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
         path.unlink()
     done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK, search.with_box_at)
     return done
+
+
+def language_sitemaps(site_dir: Path, pages: list[BuiltPage], site_url: str) -> dict:
+    """Each language's own sitemap, where the builder wrote one (Zensical does; the theme may fetch it)."""
+    return {
+        rel: sitemap(pages, site_url, lang)
+        for lang in layout.LANGS
+        if lang != layout.DEFAULT_LANG and (site_dir / (rel := layout.language_file("sitemap.xml", lang))).is_file()
+    }
 
 
 class PageLinker:
@@ -144,5 +159,5 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: Ti
     text = with_languages(text, page, site_url)
     text = search.with_box(text, page.lang, page.url)
     text = built_html.add_to_head(text, PUBLISHED_MARK)
-    write_if_changed(path, text)
+    replace_file(path, text.encode("utf-8"))  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
     done.pages += 1

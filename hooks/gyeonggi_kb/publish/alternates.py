@@ -9,7 +9,9 @@ Rules (Google's and WCAG 3.1.2's, which the tests check):
 - a fallback's canonical link is its Korean original, it carries a notice
   in the reader's language, and its text is marked `lang="ko"`;
 - the sitemap lists each real page once per language with its alternates,
-  leaves fallbacks out, and has no lastmod, so two builds are identical.
+  leaves fallbacks out, and has no lastmod, so two builds are identical; a
+  language's own sitemap (`en/sitemap.xml`, which Zensical writes because it
+  builds each language as a site of its own) lists that language's pages only.
 """
 
 from __future__ import annotations
@@ -56,16 +58,18 @@ def with_languages(text: str, page: BuiltPage, site_url: str) -> str:
     text = built_html.add_after_canonical(text, hreflang_tags(page, site_url))
     text = built_html.add_to_head(text, feed_tag(page))
     if page.is_fallback:
+        text = built_html.without_builder_notice(text)
         text = built_html.set_canonical(text, layout.absolute(site_url, page.url_in(page.text_lang)))
         inner = built_html.content(text)
         text = built_html.replace_content(text, f'{untranslated_notice(page)}<div lang="{page.text_lang}">{inner}</div>\n')
     return text
 
 
-def sitemap(pages: list[BuiltPage], site_url: str) -> str:
+def sitemap(pages: list[BuiltPage], site_url: str, only_lang: str | None = None) -> str:
+    """The sitemap of every language, or of `only_lang` only."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for page in pages:
-        if page.is_fallback:
+        if page.is_fallback or (only_lang and page.lang != only_lang):
             continue
         lines += ["  <url>", f"    <loc>{xml_escape(layout.absolute(site_url, page.url))}</loc>"]
         for lang in sorted(page.languages):

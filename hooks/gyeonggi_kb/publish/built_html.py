@@ -2,8 +2,11 @@
 
 The one module that knows the markup of the builder's theme (Material for
 MkDocs 9, whose templates Zensical's classic variant shares): the page's own
-content is the inside of `<article class="md-content__inner …">`, the head
-ends at `</head>`, the canonical link is `<link rel="canonical" …>`. Every
+content is the inside of `<article class="md-content__inner …">` (Zensical
+starts it with a skip target and, on a fallback, gives the article `lang`),
+the head ends at `</head>`, the canonical link is `<link rel="canonical" …>`,
+and zensical-i18n's own untranslated notice is an `<aside
+class="md-i18n-notice">`, which ours replaces. Every
 function takes and returns the whole page as a string; nothing else in the
 publish stage looks for tags of the theme. Pure: no I/O.
 """
@@ -13,7 +16,9 @@ from __future__ import annotations
 import html
 import re
 
-ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*">')
+# Zensical's theme opens the article with the target of its "skip to content" link: theme, not content,
+# so a pass that replaces the content (not_found.py) keeps it.
+ARTICLE_OPEN = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>(?:\s*<a id="__skip" tabindex="-1"></a>)?')
 ARTICLE_CLOSE = "</article>"
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
 TITLE = re.compile(r"<title>.*?</title>", re.S)
@@ -22,6 +27,7 @@ HEAD_END = "</head>"
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
+BUILDER_NOTICE = re.compile(r'[ \t]*<aside class="md-i18n-notice"[^>]*>.*?</aside>\n?', re.S)
 
 
 class NotAPage(ValueError):
@@ -47,6 +53,12 @@ def content(page: str) -> str:
 def replace_content(page: str, new: str) -> str:
     start, end = content_span(page)
     return page[:start] + new + page[end:]
+
+
+def without_builder_notice(page: str) -> str:
+    """The page without the untranslated notice a builder wrote itself (zensical-i18n's), if any."""
+    start, end = content_span(page)
+    return page[:start] + BUILDER_NOTICE.sub("", page[start:end], count=1) + page[end:]
 
 
 def title(page: str) -> str:
