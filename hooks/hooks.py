@@ -25,7 +25,6 @@ from __future__ import annotations
 import sys
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -78,7 +77,7 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
-    return PREVIEW.with_overlay(output, urlsplit(config.site_url or "/").path or "/")
+    return PREVIEW.with_overlay(output, config.site_url)
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages

@@ -96,6 +96,13 @@ def test_long_labels_wrap_and_are_cut_with_an_ellipsis_after_the_last_line():
     assert wrap("피지컬 AI", 150, 15, 2) == ["피지컬 AI"]
 
 
+@pytest.mark.parametrize("width", [5, 0, -120])
+def test_a_box_narrower_than_one_character_still_gets_every_character(width):
+    # A map with very many sessions or prerequisite levels leaves columns narrower than a letter
+    # (or of negative width); wrapping there once looped for ever and hung validate and the build.
+    assert wrap("AI 기초", width, 15, 9) == ["A", "I", "기", "초"]
+
+
 def test_map_links_every_session_and_module_to_its_page(tmp_path):
     fig = figure(tmp_path, "modules/index.en.md", MAP)
     hrefs = links(fig)

@@ -17,7 +17,8 @@ from playwright.sync_api import expect
 
 from conftest import QuietHandler
 from gyeonggi_kb.publish import PUBLISHED_MARK
-from gyeonggi_kb.publish.not_found import not_found_page, publish_not_found_pages, redirect_script, render_not_found, site_path
+from gyeonggi_kb.layout import site_path
+from gyeonggi_kb.publish.not_found import not_found_page, publish_not_found_pages, redirect_script, render_not_found
 from gyeonggi_kb.search import SiteSearch
 
 MISSING = "no/such/page/"

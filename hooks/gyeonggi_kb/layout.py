@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 LANGS = ("ko", "en")
 DEFAULT_LANG = LANGS[0]
@@ -101,6 +102,12 @@ def url_of_built_file(path: str) -> str | None:
     if path == HTML_INDEX or path.endswith("/" + HTML_INDEX):
         return path[: -len(HTML_INDEX)]
     return None
+
+
+def site_path(site_url: str) -> str:
+    """The site's path on its host ('/' or '/repo/'): where the language homes are."""
+    path = urlsplit(site_url or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -87,7 +87,8 @@ def wrap(content: str, width: float, size: float, max_lines: int) -> list[str]:
         else:
             lines.append(current)
             current = word
-        while text_width(current, size) > width:  # one word wider than the box: break it
+        while len(current) > 1 and text_width(current, size) > width:  # one word wider than the box: break it
+            # (a box narrower than one character still gets one per line: the loop must end)
             cut = len(current)
             while cut > 1 and text_width(current[:cut], size) > width:
                 cut -= 1

@@ -91,9 +91,9 @@ class Preview:
         self.terms = now
         return sorted(layout.built_file(url) for url, _, linked in self.mentions.values() if changed.intersection(linked))
 
-    def with_overlay(self, page_html: str, root_path: str) -> str:
+    def with_overlay(self, page_html: str, site_url: str) -> str:
         """A served page with the problem overlay's script; any other page as it is."""
-        return add_overlay_script(page_html, overlay_script(root_path)) if self.live else page_html
+        return add_overlay_script(page_html, overlay_script(layout.site_path(site_url))) if self.live else page_html
 
     def report_file(self, site_dir: Path) -> None:
         """Write the problems of the latest build where the overlay fetches them."""

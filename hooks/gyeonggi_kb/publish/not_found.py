@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from gyeonggi_kb import layout
 from gyeonggi_kb.pages.labels import label
@@ -107,12 +106,6 @@ def restore_address_script() -> str:
     )
 
 
-def site_path(site_url: str) -> str:
-    """The site's path on its host ('/' or '/repo/'): where the language homes are."""
-    path = urlsplit(site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def not_found_page(built: str, lang: str, root: str, search_box) -> str:
     """The builder's 404 page of `lang` with its content, title, head script and `search_box(page, lang, root)`."""
     page = built_html.replace_content(built, "\n" + render_not_found(lang, root) + "\n")
@@ -138,6 +131,6 @@ def publish_not_found_pages(site_dir: Path, site_url: str, mark: str, search_box
         built = path.read_text(encoding="utf-8")
         if mark in built:
             continue
-        if write_if_changed(path, built_html.add_to_head(not_found_page(built, lang, site_path(site_url), search_box), mark)):
+        if write_if_changed(path, built_html.add_to_head(not_found_page(built, lang, layout.site_path(site_url), search_box), mark)):
             written.append(rel)
     return written
