@@ -7,18 +7,14 @@ glossary links in page bodies, hreflang/x-default, honest fallbacks, the
 files that are not pages (byte for byte), links and accessibility. What may
 differ is the theme's look; README "Builders" lists each difference and why.
 
-Search: once the publish stage makes the search (issue #19: a search box
-in every page and an index per language, whoever built the pages), the whole
-query set (tests/search_queries.yml) is typed into both builds and recall@5
-must agree within 0.02 in each language. Until then each builder has its own
-search engine, so that comparison is an expected failure, and what is
-compared instead is which pages each language's search data holds and that a
-query in each language lists that language's pages.
+Search: the publish stage makes it for both builders (a search box in every
+page and an index per language, whoever built the pages), so the whole query
+set (tests/search_queries.yml) is typed into both builds and recall@5 must
+agree within 0.02 in each language, with no result from the other language.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -27,7 +23,7 @@ import pytest
 from conftest import FALLBACK_PAGE
 from gyeonggi_kb.publish import built_html
 from pagetypes import both_languages, page_kinds
-from search_harness import Query, load_queries, open_search, recall_at_5, run_queries, search
+from search_harness import load_queries, recall_at_5, run_queries
 from test_accessibility import violations
 from test_links import build_address, failures, lychee
 
@@ -102,17 +98,9 @@ def publish_makes_search(site: Path) -> bool:
     return OUR_SEARCH_BOX in (site / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def builders_own_search(builds) -> None:
-    """For the tests of each builder's own search engine, which the publish stage's search replaces."""
-    if any(publish_makes_search(site) for site in builds.values()):
-        pytest.skip("the publish stage makes the search for both builders: test_search_recall_is_the_same_on_both_builders compares it")
-
-
 @pytest.mark.browser
 def test_search_recall_is_the_same_on_both_builders(builds, browser, site_url, zensical_site_url):
-    if not all(publish_makes_search(site) for site in builds.values()):
-        pytest.xfail("each builder has its own search engine until the publish stage makes the search (issue #19)")
+    assert all(publish_makes_search(site) for site in builds.values()), "the publish stage makes the search on both builds"
     queries = load_queries()
     outcomes = {"mkdocs": run_queries(browser, site_url, queries), "zensical": run_queries(browser, zensical_site_url, queries)}
     for lang in ("ko", "en"):
@@ -121,25 +109,6 @@ def test_search_recall_is_the_same_on_both_builders(builds, browser, site_url, z
         assert abs(recall["mkdocs"] - recall["zensical"]) <= RECALL_TOLERANCE, (lang, recall)
     foreign = [(builder, o.query.text, o.foreign) for builder, found in outcomes.items() for o in found if o.foreign]
     assert foreign == []
-
-
-def language_search_pages(site: Path, lang: str) -> set[str]:
-    """The pages (URLs relative to the language root) in the search data the site serves to `lang` readers."""
-    root = site / ("en" if lang == "en" else "")
-    material, zensical = root / "search/search_index.json", root / "search.json"
-    if material.is_file():
-        entries = json.loads(material.read_text(encoding="utf-8"))["docs"]
-    else:
-        entries = json.loads(zensical.read_text(encoding="utf-8"))["items"]
-    return {entry["location"].split("#", 1)[0] for entry in entries}
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_each_language_search_holds_the_same_pages_on_both_builders(builds, builders_own_search, lang):
-    mkdocs, zensical = (language_search_pages(builds[b], lang) for b in ("mkdocs", "zensical"))
-    assert sorted(mkdocs ^ zensical) == []
-    assert len(zensical) > 150
-    assert (FALLBACK_URL in zensical) == (lang == "ko")  # the fallback is found from the Korean site only
 
 
 @pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
@@ -177,29 +146,3 @@ def test_every_kind_of_page_of_the_zensical_build_has_no_wcag_21_aa_violation(la
     urls = [url for test_id, url in both_languages(zensical_site_dir, kinds) if test_id.startswith(lang + ":")]
     assert len(urls) >= 3, urls
     assert violations(page, zensical_site_url, urls) == []
-
-
-def zensical_search(page, site_url: str, query: Query) -> list[str]:
-    """Type the query into Zensical's search dialog; the pages it lists, site-relative, in order."""
-    page.goto(site_url + ("en/" if query.lang == "en" else ""))
-    page.locator(".md-search__button").click()
-    page.get_by_role("combobox", name="Search").fill(query.text)
-    options = page.get_by_role("listbox", name="Search results").get_by_role("option")
-    options.first.wait_for(timeout=120_000)  # the index loads in a worker; slow on a busy machine
-    results = []
-    for href in options.evaluate_all("links => links.map(a => a.href)"):
-        url = href.removeprefix(site_url).split("?", 1)[0].split("#", 1)[0]
-        if url not in results:
-            results.append(url)
-    return results
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang, text, expect", [("ko", "LLM", "glossary/large-language-model/"), ("en", "LLM", "en/glossary/large-language-model/")])
-def test_search_finds_a_term_in_each_language_on_both_builders_and_lists_only_that_language(lang, text, expect, builders_own_search, site_url, zensical_site_url, page):
-    query = Query(lang, text, (expect,))
-    open_search(page, site_url, lang)
-    listed = {"mkdocs": search(page, site_url, query).results, "zensical": zensical_search(page, zensical_site_url, query)}
-    for builder, results in listed.items():
-        assert expect in results[:5], f"{builder}: {results}"
-        assert all(r.startswith("en/") == (lang == "en") for r in results), f"{builder} lists pages of the other language: {results}"
