@@ -184,8 +184,9 @@ def test_serve_shows_edits_and_problems_on_the_open_page_and_settles(server, pag
 
     server.wait_until_quiet()
     builds = server.log().count(BUILD_STARTED)
-    # One save, one rebuild: writing the generated pages must not trigger another.
-    assert builds - before_fix == 1, server.log()
+    # Two files saved, at most one rebuild each (the watcher may see the second save after the first
+    # rebuild started; seen once in a fresh-clone CI run): writing the generated pages must not trigger more.
+    assert 1 <= builds - before_fix <= 2, server.log()
     time.sleep(3)  # idle: nothing is edited, so nothing may rebuild
     assert server.log().count(BUILD_STARTED) == builds
 
