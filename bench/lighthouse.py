@@ -80,10 +80,15 @@ def plain_config(root: Path) -> str:
     return "mkdocs.plain.yml"
 
 
+def last_commit_epoch() -> str:
+    """The build date `make build` uses: the last commit's (review dates after a fixed older date would fail the build)."""
+    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+
+
 def build(root: Path, config: str, site: str, port: int, strict: bool) -> Path:
     env = {
         **os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1762300800"), "SITE_URL": f"http://127.0.0.1:{port}/",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or last_commit_epoch(), "SITE_URL": f"http://127.0.0.1:{port}/",
     }
     args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site] + (["--strict"] if strict else [])
     proc = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
