@@ -27,7 +27,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import signal
 import socket
 import statistics
@@ -43,10 +42,10 @@ from gzip_server import serve_gzip
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "hooks")]
+from conftest import copy_site_sources  # noqa: E402  (the tests' copy of what a build reads)
 from pagetypes import both_languages, page_kinds  # noqa: E402  (tests/ holds the one definition of page kinds)
 
 RUNNER = BENCH / "lighthouse" / "run.mjs"
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs", "curriculum", "glossary", "references", "schemas")
 BUILDS = ("ours", "plain")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "first_view_kb": 100}
@@ -57,16 +56,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def copy_repo(target: Path) -> Path:
-    for name in SITE_SOURCES:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        elif src.exists():
-            shutil.copy2(src, target / name)
-    return target
 
 
 def plain_config(root: Path) -> str:
@@ -181,7 +170,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that Lighthouse and the servers are stopped too
     started, load_before = time.time(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp, ExitStack() as stack:
-        root = copy_repo(Path(tmp))
+        root = copy_site_sources(Path(tmp))
         ports = {"ours": free_port(), "plain": free_port()}
         print(f"building {' and '.join(args.builds)} ...", file=sys.stderr, flush=True)
         sites = {"ours": build(root, "mkdocs.yml", "site", ports["ours"], strict=True)}  # also generates the pages

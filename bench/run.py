@@ -61,9 +61,10 @@ import synth
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
+sys.path.insert(0, str(REPO / "hooks"))
+from gyeonggi_kb.write import OWNED_FOLDERS  # noqa: E402  (the folders under docs/ the generator owns)
 # What a build needs from the repository; the data folders are replaced by synthetic ones.
 SITE_SOURCES = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "docs", "schemas")
-GENERATED = ("curriculum", "modules", "sessions", "glossary", "references")
 
 BUILD_PAGES = (100, 400, 1600)  # per language
 BUILD_RUNS = {100: 9, 400: 5, 1600: 3}  # small builds are short, so their noise is relatively large: more runs
@@ -117,12 +118,8 @@ def make_repo(parent: Path, size: synth.Size) -> Path:
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         elif src.exists():
             shutil.copy2(src, root / name)
-    for folder in GENERATED:
+    for folder in OWNED_FOLDERS:  # recaps included: the real ones name sessions the synthetic programme does not have
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
-    # Recaps name the real sessions, which the synthetic programme does not have.
-    for recap in (root / "docs" / "recaps").glob("*.md"):
-        if not recap.name.startswith(("index.", "template.", "_")):
-            recap.unlink()
     synth.write_content(root, size)
     return root
 
@@ -146,7 +143,7 @@ def drop_cache(root: Path) -> None:
 def make_fresh(root: Path) -> None:
     """As in a fresh clone: no generated pages and no build cache, so the build computes and writes everything."""
     drop_cache(root)
-    for folder in GENERATED:
+    for folder in OWNED_FOLDERS:
         shutil.rmtree(root / "docs" / folder, ignore_errors=True)
 
 
