@@ -77,18 +77,19 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     search = SiteSearch(site.terms, cache)
     done = Published()
     term_pages = []
+    built = {}  # page file -> its bytes as published, so that search need not read them again
     for page in pages:
         if layout.term_of_page(page.page):
             term_pages.append(page)  # after every other page: they list who mentions them
         else:
-            publish_page(site_dir, page, linker, titles, search, site_url, done)
+            built[page.file] = publish_page(site_dir, page, linker, titles, search, site_url, done)
     for page in term_pages:
-        publish_page(site_dir, page, linker, titles, search, site_url, done)
+        built[page.file] = publish_page(site_dir, page, linker, titles, search, site_url, done)
     files = {
         "sitemap.xml": sitemap(pages, site_url),
         **language_sitemaps(site_dir, pages, site_url),
         **published_files(site, site_url, cache),
-        **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback]),
+        **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback], built),
     }
     done.mentions = linker.pages
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
@@ -146,12 +147,13 @@ class PageLinker:
         return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str, done: Published) -> None:
+def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str, done: Published) -> bytes:
+    """Publish one built page in place; its bytes as they are now."""
     path = site_dir / page.file
     text = path.read_text(encoding="utf-8")
     if PUBLISHED_MARK in text:
         done.already += 1
-        return
+        return text.encode("utf-8")
     content = hide_decorative_checkboxes(built_html.content(text))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
     content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
@@ -159,5 +161,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: Ti
     text = with_languages(text, page, site_url)
     text = search.with_box(text, page.lang, page.url)
     text = built_html.add_to_head(text, PUBLISHED_MARK)
-    replace_file(path, text.encode("utf-8"))  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
+    data = text.encode("utf-8")
+    replace_file(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
     done.pages += 1
+    return data

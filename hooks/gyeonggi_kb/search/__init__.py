@@ -2,7 +2,7 @@
 
     search = SiteSearch(terms, cache)
     text = search.with_box(text, lang, url)      # each page, as publish writes it
-    files = search.files(site_dir, pages)        # after every page: {site-relative path: bytes}
+    files = search.files(site_dir, pages, built) # after every page (`built`: their bytes, if at hand)
 
 `with_box` puts the search box in a page's header (`with_box_at` in a 404
 page's, whose links start at the site's absolute path). `files` reads the
@@ -70,18 +70,21 @@ class SiteSearch:
         """A 404 page with the search box, its links from the site's absolute path `site_root` ('/' or '/kb/')."""
         return add_search_ui(page_html, lang, site_root, site_root + layout.prefix(lang), self.engine_path)
 
-    def files(self, site_dir: Path, pages) -> dict:
+    def files(self, site_dir: Path, pages, built: dict | None = None) -> dict:
         """{site-relative path: bytes}: index files of each language and the engine.
 
         `pages` are the searchable built pages (anything with `.file`, `.url`
-        and `.lang`, as publish's BuiltPage), read from `site_dir`.
+        and `.lang`, as publish's BuiltPage); `built` holds the bytes of those
+        the caller has in hand, the others are read from `site_dir`.
         """
+        built = built or {}
         files = {self.engine_path: self.engine}
         for lang in layout.LANGS:
             keys, read = [], []
             for page in pages:
                 if page.lang == lang:
-                    key, found = self.read(site_dir / page.file, layout.unprefixed(page.url))
+                    page_html = built.get(page.file) or (site_dir / page.file).read_bytes()
+                    key, found = self.read(page_html, layout.unprefixed(page.url))
                     keys.append(key)
                     if found:
                         read.append(found)
@@ -94,9 +97,8 @@ class SiteSearch:
                 files[layout.language_file(rel, lang)] = data
         return files
 
-    def read(self, path: Path, url: str) -> tuple[str, tuple | None]:
+    def read(self, page_html: bytes, url: str) -> tuple[str, tuple | None]:
         """(digest of what the page's search content comes from, (Page, its words) or None if nothing to search)."""
-        page_html = path.read_bytes()
         key = digest(url, page_title(page_html), article_of(page_html) or b"")
 
         def compute():
