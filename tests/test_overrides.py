@@ -50,5 +50,17 @@ def test_copied_template_is_materials_with_only_the_listed_changes(name):
 def test_every_copied_material_template_is_listed():
     copies = {p.relative_to(REPO / "overrides").as_posix() for p in (REPO / "overrides").rglob("*.html")}
     copies = {name for name in copies if material_template(name).is_file()}
-    # main.html is Material's extension point and 404.html our own 404 page (publish/not_found.py), both written from scratch
-    assert copies == set(CHANGES) | {"main.html", "404.html"}
+    # Written from scratch, not copies: main.html is Material's extension point, 404.html our own 404 page
+    # (publish/not_found.py), partials/javascripts/palette.html our palette switch in place of Material's.
+    assert copies == set(CHANGES) | {"main.html", "404.html", "partials/javascripts/palette.html"}
+
+
+def test_our_palette_switch_still_takes_the_place_of_materials():
+    """Our partials/javascripts/palette.html works only where Material's header includes it: right after
+    the palette form, which still names itself data-md-component="palette" (the attribute our script
+    removes so that Material's bundle mounts no palette component of its own)."""
+    header = material_template("partials/header.html").read_text(encoding="utf-8")
+    form, script = header.find('{% include "partials/palette.html" %}'), header.find('{% include "partials/javascripts/palette.html" %}')
+    assert 0 <= form < script, "Material's header no longer includes the palette script after the palette form"
+    assert 'data-md-component="palette"' in material_template("partials/palette.html").read_text(encoding="utf-8")
+    assert 'form[data-md-component=palette]' in (REPO / "overrides/partials/javascripts/palette.html").read_text(encoding="utf-8")
