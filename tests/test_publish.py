@@ -21,6 +21,7 @@ from conftest import copy_tree
 from gyeonggi_kb import layout
 from gyeonggi_kb.publish import PUBLISHED_MARK, publish
 from gyeonggi_kb.publish.site_pages import built_pages
+from gyeonggi_kb.publish.tables import box_tables
 from gyeonggi_kb.generate import load_site
 
 GOLDEN = Path(__file__).parent / "golden" / "publish"
@@ -129,6 +130,13 @@ def test_links_stay_in_the_content_and_follow_the_linking_policy(published):
 
 def test_decorative_checkboxes_are_hidden_from_assistive_technology(published):
     assert '<input type="checkbox" disabled aria-hidden="true" tabindex="-1"/>' in read(published[0], "notes/")
+
+
+def test_each_table_material_wraps_gets_a_box_of_its_own_once():
+    html = '<p>a</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n<p>b</p><table class="kb-x"><tr><td>2</td></tr></table>'
+    boxed = box_tables(html)
+    assert boxed == '<p>a</p>\n<div class="kb-table"><table>\n<tr><td>1</td></tr>\n</table></div>\n<p>b</p><table class="kb-x"><tr><td>2</td></tr></table>'
+    assert box_tables(boxed) == boxed
 
 
 def test_publishing_twice_changes_nothing(published):
