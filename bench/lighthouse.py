@@ -95,13 +95,19 @@ def lighthouse(urls: list[str]) -> list[dict]:
     try:
         for line in proc.stdout:
             results.append(json.loads(line))
-            print(f"  {len(results)}/{len(urls)} {results[-1]['url']}", file=sys.stderr, flush=True)
+            error = results[-1].get("runtime_error")
+            print(f"  {len(results)}/{len(urls)} {results[-1]['url']}{f'  (failed: {error})' if error else ''}", file=sys.stderr, flush=True)
     finally:
         if proc.poll() is None:  # interrupted: run.mjs closes its Chromium on SIGTERM
             proc.terminate()
     if proc.wait() != 0 or len(results) != len(urls):
         sys.exit(f"bench: Lighthouse stopped after {len(results)} of {len(urls)} runs")
     return results
+
+
+def complete(run: dict) -> bool:
+    """Whether Lighthouse measured this load: a run with a runtime error lacks metrics."""
+    return not run.get("runtime_error") and all(run.get(key) is not None for key in ("transferred", "lcp_ms", "tbt_ms", "fcp_ms", "cls"))
 
 
 def weigh(run: dict) -> dict:
@@ -183,11 +189,17 @@ def main() -> None:
         print(f"{len(pages)} pages x {len(args.builds)} builds x {args.runs} runs = {len(order)} Lighthouse runs", file=sys.stderr, flush=True)
         runs = lighthouse([u for _, _, u in order])
     by_page: dict = {}
-    for (name, tid, _), run in zip(order, runs):
-        by_page.setdefault(tid, {}).setdefault(name, []).append(run)
-    results = [{"id": tid, "url": url, **{n: summarise(by_page[tid][n]) for n in args.builds}} for tid, url in pages]
+    failed: dict = {}
+    for (name, tid, url), run in zip(order, runs):
+        if complete(run):
+            by_page.setdefault(tid, {}).setdefault(name, []).append(run)
+        else:  # Lighthouse could not measure this load (a runtime error): left out of the medians, reported
+            failed.setdefault(tid, {}).setdefault(name, []).append(run.get("runtime_error") or "incomplete result")
+    results = [{"id": tid, "url": url, **{n: summarise(by_page[tid][n]) for n in args.builds if by_page.get(tid, {}).get(n)}} for tid, url in pages]
     for p in results:
-        p["misses"] = misses(p["ours"]) if "ours" in p else []
+        for name, errors in failed.get(p["id"], {}).items():
+            p.setdefault("failed_runs", {})[name] = errors
+        p["misses"] = (misses(p["ours"]) if "ours" in p else ["no run of ours completed"]) if "ours" in args.builds else []
     report = {
         "tool": "lighthouse 12.2.3, mobile, simulated throttling; served with gzip on 127.0.0.1",
         "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip(),
@@ -197,6 +209,9 @@ def main() -> None:
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(results))
     missed = [f"{p['id']}: {', '.join(p['misses'])}" for p in results if p["misses"]]
+    for p in results:
+        for name, errors in p.get("failed_runs", {}).items():
+            print(f"{p['id']} ({name}): {len(errors)} of {args.runs} runs failed and are left out: {'; '.join(errors)}")
     print(f"\nload average {load_before[0]:.2f} before, {report['machine']['load_after'][0]:.2f} after; "
           f"{report['wall_seconds']} s; figures in {args.out.relative_to(REPO) if args.out.is_relative_to(REPO) else args.out}")
     print("targets met on every page" if not missed else "targets missed:\n  " + "\n  ".join(missed))
