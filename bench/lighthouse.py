@@ -190,7 +190,7 @@ def main() -> None:
         runs = lighthouse([u for _, _, u in order])
     by_page: dict = {}
     failed: dict = {}
-    for (name, tid, url), run in zip(order, runs):
+    for (name, tid, _), run in zip(order, runs):
         if complete(run):
             by_page.setdefault(tid, {}).setdefault(name, []).append(run)
         else:  # Lighthouse could not measure this load (a runtime error): left out of the medians, reported
@@ -199,7 +199,10 @@ def main() -> None:
     for p in results:
         for name, errors in failed.get(p["id"], {}).items():
             p.setdefault("failed_runs", {})[name] = errors
-        p["misses"] = (misses(p["ours"]) if "ours" in p else ["no run of ours completed"]) if "ours" in args.builds else []
+        if "ours" not in args.builds:
+            p["misses"] = []
+        else:
+            p["misses"] = misses(p["ours"]) if "ours" in p else ["no run of ours completed"]
     report = {
         "tool": "lighthouse 12.2.3, mobile, simulated throttling; served with gzip on 127.0.0.1",
         "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip(),

@@ -130,11 +130,8 @@ def read_sections(article: str) -> list[Section]:
         else:
             keep(" ")
     keep(article[pos:])
-    return [
-        Section(anchor, clean(text_of(title)), clean(text_of(text)))
-        for anchor, title, text in sections
-        if title or text_of(text).strip()
-    ]
+    texts = [(anchor, title, text_of(text)) for anchor, title, text in sections]
+    return [Section(anchor, clean(text_of(title)), clean(text)) for anchor, title, text in texts if title or text.strip()]
 
 
 def element_end(article: str, tag: str, start: int) -> int:
