@@ -21,7 +21,7 @@ from conftest import copy_tree
 from gyeonggi_kb import layout
 from gyeonggi_kb.publish import PUBLISHED_MARK, publish
 from gyeonggi_kb.publish.site_pages import built_pages
-from gyeonggi_kb.publish.tables import box_tables
+from gyeonggi_kb.publish.tables import wrap_tables
 from gyeonggi_kb.generate import load_site
 
 GOLDEN = Path(__file__).parent / "golden" / "publish"
@@ -132,11 +132,14 @@ def test_decorative_checkboxes_are_hidden_from_assistive_technology(published):
     assert '<input type="checkbox" disabled aria-hidden="true" tabindex="-1"/>' in read(published[0], "notes/")
 
 
-def test_each_table_material_wraps_gets_a_box_of_its_own_once():
+def test_each_table_the_theme_would_wrap_comes_wrapped_and_classed_once():
     html = '<p>a</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n<p>b</p><table class="kb-x"><tr><td>2</td></tr></table>'
-    boxed = box_tables(html)
-    assert boxed == '<p>a</p>\n<div class="kb-table"><table>\n<tr><td>1</td></tr>\n</table></div>\n<p>b</p><table class="kb-x"><tr><td>2</td></tr></table>'
-    assert box_tables(boxed) == boxed
+    wrapped = wrap_tables(html)
+    assert wrapped == (
+        '<p>a</p>\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kb-table">\n'
+        '<tr><td>1</td></tr>\n</table></div></div>\n<p>b</p><table class="kb-x"><tr><td>2</td></tr></table>'
+    )
+    assert wrap_tables(wrapped) == wrapped
 
 
 def test_publishing_twice_changes_nothing(published):

@@ -6,7 +6,7 @@ any builder with Material's page markup tomorrow). Output, in that folder:
 
 - in each page's content: glossary links with tooltips (the first mention
   of each term), "mentioned in" lists on term pages, the accessibility
-  fix for decorative checkboxes, and a box around each table (tables);
+  fix for decorative checkboxes, and the theme's scroll wrapper around each table (tables);
 - in each page's head: hreflang/x-default links, the Atom feed link, and on
   untranslated fallbacks the canonical original, a notice and `lang`;
 - in each page's header: the search box (gyeonggi_kb.search);
@@ -51,7 +51,7 @@ from .glossary_links import find_page_links, glossary_key
 from .mentions import add_mentions
 from .not_found import publish_not_found_pages
 from .site_pages import BuiltPage, built_pages
-from .tables import box_tables
+from .tables import wrap_tables
 from .working_translations import TitleMarker, working_titles
 
 PUBLISHED_MARK = "<!-- published: gyeonggi_kb -->"
@@ -167,7 +167,7 @@ def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: Ti
     if PUBLISHED_MARK in text:
         done.already += 1
         return text.encode("utf-8")
-    content = box_tables(hide_decorative_checkboxes(built_html.content(text)))
+    content = wrap_tables(hide_decorative_checkboxes(built_html.content(text)))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
     content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
