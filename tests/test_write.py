@@ -6,7 +6,7 @@ import pytest
 
 from conftest import copy_tree
 from gyeonggi_kb import DataError
-from gyeonggi_kb.generate import generate
+from gyeonggi_kb.generate import generate, load_site
 from gyeonggi_kb.write import GENERATED_MARK
 
 
@@ -59,6 +59,8 @@ def test_a_file_the_generator_did_not_write_is_never_deleted_from_its_folders(tm
         "docs/recaps/s02.ko.md:1: docs/recaps/ holds the pages generated from the data, but this file was not generated, "
         "so it was left alone; move it to curriculum/recaps/ (recaps live there now)"]
     assert mine.read_text(encoding="utf-8").endswith("본문\n")
+    # `make validate` says the same before anything is built
+    assert [str(p) for p in load_site(root).problems] == [str(p) for p in raised.value.problems]
 
 
 def test_generated_pages_exist_in_both_languages(tmp_path):

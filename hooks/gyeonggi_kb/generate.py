@@ -34,7 +34,7 @@ from .pages.references import reference_pages
 from .pages.timeline import timeline_pages
 from .pages.translation_status import translation_pages
 from .problems import DataError, Problem
-from .write import OWNED_FOLDERS, write_pages
+from .write import OWNED_FOLDERS, foreign_files, write_pages
 
 
 @dataclass
@@ -81,7 +81,8 @@ def checked_site(root: Path, environ=None) -> tuple[Site, dict]:
     site = Site(root, loaded.programme, loaded.sessions, loaded.modules, loaded.terms, loaded.references, loaded.recaps, problems, epoch,
                 list_docs_pages(root / DOCS_DIR), candidates=loaded.candidates)
     pages = render_pages(site)
-    site.problems = sorted(set(problems) | set(check_page_links(site, pages, loaded)))
+    foreign = [foreign_file_problem(root / DOCS_DIR, rel) for rel in foreign_files(root / DOCS_DIR, pages)]
+    site.problems = sorted(set(problems) | set(check_page_links(site, pages, loaded)) | set(foreign))
     return site, pages
 
 

@@ -47,6 +47,8 @@ def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
             changed["written"] += 1
         else:
             changed["unchanged"] += 1
+    changed["kept"] = foreign_files(docs_dir, pages, owned)
+    kept = set(changed["kept"])
     for folder in owned:
         base = docs_dir / folder
         if not base.is_dir():
@@ -54,14 +56,23 @@ def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
         for path in sorted(base.rglob("*"), reverse=True):
             rel = path.relative_to(docs_dir).as_posix()
             if path.is_file() and rel not in pages:
-                if not is_generated(path):
-                    changed["kept"].append(rel)
+                if rel in kept:
                     continue
                 path.unlink()
                 changed["removed"] += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return changed
+
+
+def foreign_files(docs_dir: Path, pages, owned=OWNED_FOLDERS) -> list[str]:
+    """Files in the generator's folders that it does not produce (`pages`) and did not write: an editor's, never deleted."""
+    return [
+        path.relative_to(docs_dir).as_posix()
+        for folder in owned if (docs_dir / folder).is_dir()
+        for path in sorted((docs_dir / folder).rglob("*"), reverse=True)
+        if path.is_file() and path.relative_to(docs_dir).as_posix() not in pages and not is_generated(path)
+    ]
 
 
 def is_generated(path: Path) -> bool:
