@@ -7,8 +7,12 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# Builds are reproducible: any date the build needs comes from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1762300800)
+# Builds are reproducible: any date the build needs comes from the last commit (without git
+# history, as in a downloaded archive, from the newest data file: hooks/gyeonggi_kb/data/dates.py).
+SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) hooks/gyeonggi_kb/data/dates.py)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 # The builder between the generate and publish stages: mkdocs (default) or zensical, in its own
 # virtual environment (.venv-zensical from requirements-zensical.txt), which the targets create.

@@ -7,6 +7,10 @@ asserts the complete problem list, `path:line: message`.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -118,6 +122,19 @@ def test_the_build_date_comes_from_source_date_epoch_in_korean_time(tmp_path):
     assert dates.build_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "1762300800"}) == 1762300800
     assert dates.build_date(1762300800) == dt.date(2025, 11, 5)  # 00:00 UTC is 09:00 in Seoul
     assert dates.build_date(1762354800) == dt.date(2025, 11, 6)  # 15:00 UTC is past midnight in Seoul
+
+
+def test_without_git_history_the_build_date_is_the_newest_data_file(tmp_path):
+    root = copy_tree(tmp_path, {"docs/index.ko.md": "# 홈\n"})  # a copy without .git, as a downloaded archive
+    for path in root.rglob("*"):
+        os.utime(path, (1762300800, 1762300800))
+    os.utime(root / "glossary" / "generative-ai.yml", (1796656620, 1796656620))  # the archive's newest file
+    os.utime(root / "docs" / "index.ko.md", (1800000000, 1800000000))  # pages written by a build do not count
+    assert dates.build_epoch(root, {}) == 1796656620
+    # what the Makefile runs for SOURCE_DATE_EPOCH, with the standard library only
+    script = Path(dates.__file__)
+    made = subprocess.run([sys.executable, "-I", str(script)], cwd=root, capture_output=True, text=True, check=True)
+    assert made.stdout == "1796656620\n"
 
 
 def test_timeline_merges_milestones_and_dated_sessions_in_order(tmp_path):

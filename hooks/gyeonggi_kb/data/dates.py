@@ -7,9 +7,9 @@ start of the other), and sorting puts a period before the days inside it
 ('2024-07' before '2024-07-01'), the way a chronicle reads.
 
 The build date says which dates are "upcoming". It comes from
-SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), else from the
-last commit itself, never from the wall clock, so two builds of one commit are
-byte-identical.
+SOURCE_DATE_EPOCH (the Makefile sets it from `build_epoch`), else from the
+last commit itself, else (no git history) from the newest data file; never
+from the wall clock, so two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -71,18 +71,39 @@ def is_upcoming(value, today: dt.date | None) -> bool:
     return today is not None and first_day(value) > today
 
 
+# The site's data: without git, their newest modification time stands for the last commit.
+DATA_SOURCES = ("curriculum", "glossary", "references", "mkdocs.yml")
+
+
 def build_epoch(root: Path, environ) -> int | None:
-    """Seconds since the epoch for this build: SOURCE_DATE_EPOCH, else the last commit, else None."""
+    """Seconds since the epoch for this build: SOURCE_DATE_EPOCH, else the last commit, else the newest data file.
+
+    The last fallback is for a copy without git history (a downloaded archive,
+    whose files keep the commit's time): a fixed date would make a current
+    site read as if built before its own review dates.
+    """
     value = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value.isdigit():
         return int(value)
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return None
-    text = out.stdout.strip()
-    return int(text) if out.returncode == 0 and text.isdigit() else None
+        out = None
+    text = out.stdout.strip() if out else ""
+    if out and out.returncode == 0 and text.isdigit():
+        return int(text)
+    return newest_data_mtime(root)
+
+
+def newest_data_mtime(root: Path) -> int | None:
+    paths = [p for name in DATA_SOURCES for p in ((root / name).rglob("*") if (root / name).is_dir() else [root / name])]
+    times = [int(p.stat().st_mtime) for p in paths if p.is_file()]
+    return max(times) if times else None
 
 
 def build_date(epoch: int | None) -> dt.date | None:
     return None if epoch is None else dt.datetime.fromtimestamp(epoch, KST).date()
+
+
+if __name__ == "__main__":  # the Makefile's SOURCE_DATE_EPOCH: python3 hooks/gyeonggi_kb/data/dates.py (standard library only)
+    print(build_epoch(Path.cwd(), {}) or "")
