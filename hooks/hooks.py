@@ -4,8 +4,9 @@
     on_env         -> compiled theme templates kept for the process (gyeonggi_kb.pipeline.templates)
     on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
     MkDocs builds the pages (Markdown -> HTML in site/)
-    on_post_page   -> a preview adds the problem overlay's script to the page
-    on_post_build  -> publish (a pass over site/: links, alternates, exports, search data)
+    on_post_page   -> a preview adds the problem overlay's script to the page; publish the page
+                      in memory before MkDocs writes it (saves reading and writing it again)
+    on_post_build  -> publish (a pass over site/: the pages not published yet, exports, search data)
     on_serve       -> watch the data, not the generated folders
 
 `make build` is therefore the same as `python -m gyeonggi_kb generate`, a
@@ -77,7 +78,7 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
-    return PREVIEW.with_overlay(output, config.site_url)
+    return config["kb_run"].publish_page(page.file.dest_uri, PREVIEW.with_overlay(output, config.site_url), config.site_url)
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages

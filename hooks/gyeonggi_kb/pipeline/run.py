@@ -4,6 +4,8 @@
     run.generate()                       # stage 1: data -> Markdown in docs/
     ...the builder turns docs/ into HTML in site_dir...
     run.publish(site_dir, site_url)      # stage 3: a pass over the built folder
+                                         # (run.publish_page(file, html, site_url) before it: a page
+                                         # the builder shows before writing it, published in memory)
 
 The run owns what lives between the stages: the loaded records and the
 build cache, opened at `generate` and saved after `publish`. A preview
@@ -20,7 +22,7 @@ from gyeonggi_kb.build_cache import build_cache
 from gyeonggi_kb.checks.review import review_warnings
 from gyeonggi_kb.generate import generate_site
 from gyeonggi_kb.problems import DataError
-from gyeonggi_kb.publish import Published, publish
+from gyeonggi_kb.publish import Published, PublishPass
 
 from .preview import Preview
 
@@ -33,6 +35,7 @@ class BuildRun:
         self.preview = preview
         self.cache = build_cache(root, self.environ)
         self.site = None
+        self.publish_pass: PublishPass | None = None  # open from the first page handed over until `publish`
 
     def generate(self, site_dir: Path | None = None) -> dict:
         """Check the data and write the generated pages: counts of files written, removed, unchanged.
@@ -72,9 +75,20 @@ class BuildRun:
         """The lines a build prints for the records due for review (review.py); none while the data is broken."""
         return review_warnings(self.site) if self.site is not None and not self.problems else []
 
+    def publish_page(self, file: str, html: str, site_url: str) -> str:
+        """A page's HTML as the builder made it (`file`: its site-relative path), as published; for a
+        builder that shows each page before writing it (`publish` then skips the pages done here)."""
+        return self.publishing(site_url).page(file, html)
+
+    def publishing(self, site_url: str) -> PublishPass:
+        if self.publish_pass is None:
+            self.publish_pass = PublishPass(self.site, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None)
+        return self.publish_pass
+
     def publish(self, site_dir: Path, site_url: str) -> Published:
         """Publish the built folder and save what the build cache learnt (and, in a preview, what it must carry over)."""
-        done = publish(self.site, site_dir, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None)
+        done = self.publishing(site_url).finish(site_dir)
+        self.publish_pass = None
         if self.preview:
             self.preview.mentions = done.mentions
             self.preview.report_file(site_dir)

@@ -22,7 +22,9 @@ fallbacks; the pass rewrites it without those. (Its own search index per
 language, `search.json`, is left as it is: no page uses it.)
 
 It never imports a builder, and running it twice changes nothing the second
-time (a page carries a marker once published). A pass over a folder where
+time (a page carries a marker once published). A builder's adapter may hand
+it each page before the builder writes it (`PublishPass.page`), with the
+same result as the pass over the folder. A pass over a folder where
 only some pages were built again (a preview's partial rebuild) is given what
 the other pages mention (`mentions`), for the "mentioned in" lists; search
 reads every page from the folder, so its index is always complete.
@@ -71,36 +73,88 @@ def publish(site, site_dir: Path, docs_dir: Path, site_url: str, cache: BuildCac
     """Publish the built folder `site_dir` in place; `site` is the loaded data, `docs_dir` what the builder read.
 
     `mentions` is what an earlier pass found the pages mention (`Published.mentions`)."""
-    pages = built_pages(docs_dir, site_dir)
-    present = {(page.lang, page.page) for page in pages}
-    linker = PageLinker(site.terms, cache, {key: value for key, value in (mentions or {}).items() if key in present})
-    titles = TitleMarker(working_titles(site))
-    search = SiteSearch(site.terms, cache)
-    done = Published()
-    term_pages = []
-    built = {}  # page file -> its bytes as published, so that search need not read them again
-    for page in pages:
-        if layout.term_of_page(page.page):
-            term_pages.append(page)  # after every other page: they list who mentions them
-        else:
-            built[page.file] = publish_page(site_dir, page, linker, titles, search, site_url, done)
-    for page in term_pages:
-        built[page.file] = publish_page(site_dir, page, linker, titles, search, site_url, done)
-    files = {
-        "sitemap.xml": sitemap(pages, site_url),
-        **language_sitemaps(site_dir, pages, site_url),
-        **published_files(site, site_url, cache),
-        **search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback], built),
-    }
-    done.mentions = linker.pages
-    files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
-    for rel, data in sorted(files.items()):
-        if write_if_changed(site_dir / rel, data):
-            done.files.append(rel)
-    for path in stale_files(site_dir, files):
-        path.unlink()
-    done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK, search.with_box_at)
-    return done
+    return PublishPass(site, docs_dir, site_url, cache, mentions).finish(site_dir)
+
+
+class PublishPass:
+    """One publish pass, page by page, then the site's files.
+
+    A builder's adapter that sees each page's HTML before the builder writes it
+    (MkDocs's on_post_page) hands it to `page` and writes what comes back,
+    which saves reading and writing the page again (writing 808 pages again cost
+    0.6-1.0 s of CPU at 400 pages per language); `finish` then publishes, in the
+    folder, the pages not handed over (term pages, which list who mentions them,
+    must wait for every other page; with a builder without such an event, all
+    of them) and writes the site's files.
+    The bytes are the same either way (tests/test_reproducible.py builds both ways).
+    """
+
+    def __init__(self, site, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE, mentions=None):
+        self.docs_dir = docs_dir
+        self.site_url = site_url
+        self.site = site
+        self.cache = cache
+        self.expected: dict | None = None  # built file -> BuiltPage, for pages handed over while the builder runs
+        self.linker = PageLinker(site.terms, cache, mentions)
+        self.titles = TitleMarker(working_titles(site))
+        self.search = SiteSearch(site.terms, cache)
+        self.done = Published()
+        self.built: dict = {}  # built file -> its bytes as published, so that search need not read them again
+
+    def page(self, file: str, html: str) -> str:
+        """The HTML the builder made for `file` (site-relative), published; as it was if `finish` must do it."""
+        if self.expected is None:
+            self.expected = {page.file: page for page in built_pages(self.docs_dir, None)}
+        page = self.expected.get(file)
+        if page is None or layout.term_of_page(page.page) or PUBLISHED_MARK in html:
+            return html
+        html = published_html(html, page, self.linker, self.titles, self.search, self.site_url)
+        self.built[file] = html.encode("utf-8")
+        self.done.pages += 1
+        return html
+
+    def finish(self, site_dir: Path) -> Published:
+        """Publish the pages of `site_dir` not handed over, then write the site's files."""
+        pages = built_pages(self.docs_dir, site_dir)
+        self.linker.keep_only({(page.lang, page.page) for page in pages})
+        term_pages = []
+        for page in pages:
+            if page.file in self.built:
+                continue
+            if layout.term_of_page(page.page):
+                term_pages.append(page)  # after every other page: they list who mentions them
+            else:
+                self.built[page.file] = self.publish_file(site_dir, page)
+        for page in term_pages:
+            self.built[page.file] = self.publish_file(site_dir, page)
+        done, site_url = self.done, self.site_url
+        files = {
+            "sitemap.xml": sitemap(pages, site_url),
+            **language_sitemaps(site_dir, pages, site_url),
+            **published_files(self.site, site_url, self.cache),
+            **self.search.files(site_dir, [page for page in pages if page.searchable and not page.is_fallback], self.built),
+        }
+        done.mentions = self.linker.pages
+        files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
+        for rel, data in sorted(files.items()):
+            if write_if_changed(site_dir / rel, data):
+                done.files.append(rel)
+        for path in stale_files(site_dir, files):
+            path.unlink()
+        done.files += publish_not_found_pages(site_dir, site_url, PUBLISHED_MARK, self.search.with_box_at)
+        return done
+
+    def publish_file(self, site_dir: Path, page: BuiltPage) -> bytes:
+        """Publish one built page in place; its bytes as they are now."""
+        path = site_dir / page.file
+        text = path.read_text(encoding="utf-8")
+        if PUBLISHED_MARK in text:
+            self.done.already += 1
+            return text.encode("utf-8")
+        data = published_html(text, page, self.linker, self.titles, self.search, self.site_url).encode("utf-8")
+        replace_file(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
+        self.done.pages += 1
+        return data
 
 
 def language_sitemaps(site_dir: Path, pages: list[BuiltPage], site_url: str) -> dict:
@@ -135,6 +189,14 @@ class PageLinker:
         self.remember(page, title, () if layout.term_of_page(page.page) else tuple(linked))
         return apply_links(content, edits)
 
+    def keep_only(self, present: set) -> None:
+        """Forget what pages no longer in the folder mentioned (carried from an earlier pass)."""
+        gone = [key for key in self.pages if key not in present]
+        for key in gone:
+            del self.pages[key]
+        if gone:
+            self.by_term = None
+
     def remember(self, page: BuiltPage, title: str, linked: tuple) -> None:
         """Record what `page` mentions; the index by term is made again only if that changes what it lists.
 
@@ -160,21 +222,12 @@ class PageLinker:
         return add_mentions(content, page.url, self.by_term.get((page.lang, term_id), []), page.text_lang)
 
 
-def publish_page(site_dir: Path, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str, done: Published) -> bytes:
-    """Publish one built page in place; its bytes as they are now."""
-    path = site_dir / page.file
-    text = path.read_text(encoding="utf-8")
-    if PUBLISHED_MARK in text:
-        done.already += 1
-        return text.encode("utf-8")
+def published_html(text: str, page: BuiltPage, linker: PageLinker, titles: TitleMarker, search: SiteSearch, site_url: str) -> str:
+    """One built page's HTML as published."""
     content = wrap_tables(hide_decorative_checkboxes(built_html.content(text)))
     content = linker.with_mentions(linker.link(content, page, built_html.title(text)), page)
     content = titles.mark_page(content, page.text_lang)  # last: the lists of mentions name titles too
     text = built_html.replace_content(text, content)
     text = with_languages(text, page, site_url)
     text = search.with_box(text, page.lang, page.url)
-    text = built_html.add_to_head(text, PUBLISHED_MARK)
-    data = text.encode("utf-8")
-    replace_file(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
-    done.pages += 1
-    return data
+    return built_html.add_to_head(text, PUBLISHED_MARK)

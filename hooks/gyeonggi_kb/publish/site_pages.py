@@ -75,18 +75,20 @@ def docs_sources(docs_dir: Path) -> dict:
     return sources
 
 
-def built_pages(docs_dir: Path, site_dir: Path, fallback_lang: str = layout.DEFAULT_LANG) -> list[BuiltPage]:
+def built_pages(docs_dir: Path, site_dir: Path | None, fallback_lang: str = layout.DEFAULT_LANG) -> list[BuiltPage]:
     """Every page the builder wrote, in every language it wrote it in, sorted by language and URL.
 
     A page missing in a language is served there from `fallback_lang`, as
     mkdocs-static-i18n's `fallback_to_default` does, when the file exists.
+    With no `site_dir`, every page the builder will write from `docs_dir` (for
+    pages handed over while the builder runs, before the folder is complete).
     """
     pages = []
     for page, by_lang in docs_sources(docs_dir).items():
         languages = tuple(lang for lang in layout.LANGS if lang in by_lang)
         for lang in layout.LANGS:
             text_lang = lang if lang in by_lang else (fallback_lang if fallback_lang in by_lang else None)
-            if text_lang is None or not (site_dir / layout.built_file(layout.url(page, lang))).is_file():
+            if text_lang is None or (site_dir is not None and not (site_dir / layout.built_file(layout.url(page, lang))).is_file()):
                 continue
             meta = by_lang[text_lang]
             search = meta.get("search")
