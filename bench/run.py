@@ -4,9 +4,10 @@ Everything runs on synthetic content (bench/synth.py) in temporary copies of
 the repository, never in the working tree. One run measures:
 
 1. build: for 100, 400 and 1,600 pages per language, the full build (with the
-   project's hooks: generate, validate, auto-link) and a plain Material +
+   project's hooks: generate, validate, publish) and a plain Material +
    static-i18n build of the same, pre-generated pages from a copy of
-   mkdocs.yml without `hooks:`. They alternate, run after run, so that load
+   mkdocs.yml without `hooks:` and with Material's search plugin, which our
+   publish stage replaces (see plain_config). They alternate, run after run, so that load
    from other users of this shared machine hits all alike. Both find the
    generated pages of an earlier build in docs/, as `make build` does after
    the first time. The full build is timed twice per round: with the build
@@ -125,11 +126,19 @@ def make_repo(parent: Path, size: synth.Size) -> Path:
 
 
 def plain_config(root: Path) -> Path:
-    """mkdocs.yml without its `hooks:` block: Material + static-i18n on the pages as they are."""
+    """mkdocs.yml without its `hooks:` block and with Material's own search: the site as stock Material + static-i18n builds it.
+
+    Our publish stage makes the search data instead of Material's search plugin, so the
+    plain build gets the plugin back (as `mkdocs.yml` had it before: both languages, and
+    static-i18n's reconfiguration of it off, which is quadratic): without it the plain
+    build would skip work that every stock Material site does and our build replaces.
+    Zensical writes its own search index in a plain build as in ours.
+    """
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    plain, count = re.subn(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", text)
-    if count != 1:
-        sys.exit("bench: could not find the `hooks:` block in mkdocs.yml")
+    plain, hooks = re.subn(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", text)
+    plain, search = re.subn(r"(?m)^plugins:\n", "plugins:\n  - search:\n      lang: [en, ko]\n", plain)
+    if hooks != 1 or search != 1:
+        sys.exit("bench: could not find the `hooks:` and `plugins:` blocks in mkdocs.yml")
     path = root / "mkdocs.plain.yml"
     path.write_text(plain, encoding="utf-8")
     return path
