@@ -140,6 +140,7 @@ def relative_page(from_page: str, to_page: str) -> str:
     return relpath(to_page, posixpath.dirname(from_page) or ".") + hash_ + fragment
 
 
+@lru_cache(maxsize=65536)  # pages link the same pages from the same folders, tens of thousands of times
 def relpath(path: str, start: str = ".") -> str:
     """posixpath.relpath for paths relative to the docs or site root.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 from gyeonggi_kb import layout
 from gyeonggi_kb.write import GENERATED_MARK
@@ -13,6 +14,7 @@ from gyeonggi_kb.write import GENERATED_MARK
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^=+#!])")
 
 
+@lru_cache(maxsize=65536)  # names and titles recur on page after page
 def escape(text: str) -> str:
     """Data text shown as text: HTML is escaped, Markdown syntax is neutralised."""
     text = html.escape(text, quote=False)

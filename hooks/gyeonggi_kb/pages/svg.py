@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from functools import lru_cache
 
 from gyeonggi_kb import layout
 
@@ -60,6 +61,7 @@ def page_url(from_page: str, to_page: str) -> str:
     return layout.relative(layout.directory_url(to_page) + hash_ + fragment, layout.directory_url(from_page))
 
 
+@lru_cache(maxsize=None)  # a picture measures the same few hundred characters again and again
 def char_em(ch: str) -> float:
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return 1.0
@@ -73,7 +75,7 @@ def char_em(ch: str) -> float:
 
 
 def text_width(content: str, size: float) -> float:
-    return sum(char_em(ch) for ch in content) * size
+    return sum(map(char_em, content)) * size
 
 
 def wrap(content: str, width: float, size: float, max_lines: int) -> list[str]:
