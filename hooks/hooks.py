@@ -3,6 +3,7 @@
     on_startup     -> note a preview (`mkdocs serve`, `--dirty`: gyeonggi_kb.pipeline.preview)
     on_env         -> compiled theme templates kept for the process (gyeonggi_kb.pipeline.templates)
     on_pre_build   -> generate (data -> Markdown in docs/), then print the review reminders
+    on_files       -> the pages publish wants last (term pages) to the end of the build order
     MkDocs builds the pages (Markdown -> HTML in site/)
     on_post_page   -> a preview adds the problem overlay's script to the page; publish the page
                       in memory before MkDocs writes it (saves reading and writing it again)
@@ -32,6 +33,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
 from gyeonggi_kb.pipeline.run import BuildRun
+from gyeonggi_kb.publish import publishes_last
 from gyeonggi_kb.pipeline.preview import Preview
 from gyeonggi_kb.pipeline.templates import COMPILED_TEMPLATES
 from gyeonggi_kb.write import watched_folders
@@ -77,6 +79,15 @@ def on_pre_build(config):
         print(line, file=sys.stderr)  # printed, not logged: --strict counts logged warnings, and a reminder must not fail
 
 
+@event_priority(-200)  # after the i18n plugin (-100) has made each language's files
+def on_files(files, config):
+    last = [file for file in files.documentation_pages() if publishes_last(file.src_uri)]
+    for file in last:  # to the end of the build order, so that they are published in memory too
+        files.remove(file)
+        files.append(file)
+    return files
+
+
 def on_post_page(output, page, config):
     return config["kb_run"].publish_page(page.file.dest_uri, PREVIEW.with_overlay(output, config.site_url), config.site_url)
 
@@ -86,7 +97,7 @@ def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested language build: the first build's call publishes all languages
     done = config["kb_run"].publish(Path(config.site_dir), config.site_url)
-    log.info(f"published {done.pages} pages, {len(done.files)} files written")
+    log.info(f"published {done.pages} pages ({done.handed_over} before MkDocs wrote them), {len(done.files)} files written")
 
 
 def on_serve(server, config, builder):

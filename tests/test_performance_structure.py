@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, copy_tree
+from conftest import REPO, copy_tree, fixture_site, run_python
 
 import gyeonggi_kb.data.load
 import gyeonggi_kb.publish
@@ -176,3 +176,16 @@ def test_a_build_of_unchanged_sources_loads_renders_and_links_nothing_again(tmp_
     assert second.publish(site, SITE_URL).pages == len(pristine)
     assert not counts
     assert 'class="kb-term"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_publishes_every_page_before_mkdocs_writes_it_term_pages_last(tmp_path):
+    """The adapter hands each page to publish before MkDocs writes it, term pages after all others,
+    so no page is read and written a second time (the bytes are the same: test_reproducible)."""
+    root = fixture_site(tmp_path)
+    result = run_python("-m", "mkdocs", "build", "--strict", cwd=root, env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    counts = re.search(r"published (\d+) pages \((\d+) before MkDocs wrote them\)", result.stderr)
+    assert counts, result.stderr
+    assert int(counts.group(1)) == int(counts.group(2)) > 10
+    assert any((root / "site" / "glossary").glob("*/index.html"))  # term pages were among them
+

@@ -35,7 +35,7 @@ before it imports it.
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +65,7 @@ class Published:
 
     pages: int = 0
     already: int = 0  # pages that carried the mark of an earlier pass and were left alone
+    handed_over: int = 0  # pages published as the builder made them (PublishPass.page), of `pages`
     files: list = field(default_factory=list)
     mentions: dict = field(default_factory=dict)  # PageLinker.pages: what each page mentions, for the next pass
 
@@ -82,10 +83,12 @@ class PublishPass:
     A builder's adapter that sees each page's HTML before the builder writes it
     (MkDocs's on_post_page) hands it to `page` and writes what comes back,
     which saves reading and writing the page again (writing 808 pages again cost
-    0.6-1.0 s of CPU at 400 pages per language); `finish` then publishes, in the
-    folder, the pages not handed over (term pages, which list who mentions them,
-    must wait for every other page; with a builder without such an event, all
-    of them) and writes the site's files.
+    0.6-1.0 s of CPU at 400 pages per language). Term pages list who mentions
+    them, so they are published in memory only when the builder makes them
+    after every other page of their language (the MkDocs adapter orders its
+    files so: `publishes_last`). `finish` then publishes, in the folder, the
+    pages not handed over (with a builder without such an event, all of them)
+    and writes the site's files.
     The bytes are the same either way (tests/test_reproducible.py builds both ways).
     """
 
@@ -99,18 +102,31 @@ class PublishPass:
         self.titles = TitleMarker(working_titles(site))
         self.search = SiteSearch(site.terms, cache)
         self.done = Published()
+        self.waiting: Counter = Counter()  # per language: pages not handed over yet that term pages wait for
         self.built: dict = {}  # built file -> its bytes as published, so that search need not read them again
 
     def page(self, file: str, html: str) -> str:
-        """The HTML the builder made for `file` (site-relative), published; as it was if `finish` must do it."""
+        """The HTML the builder made for `file` (site-relative), published; as it was if `finish` must do it.
+
+        A term page is published here only once every other page of its language
+        was (a builder that makes them last: `publishes_last`); else it waits for `finish`.
+        """
         if self.expected is None:
             self.expected = {page.file: page for page in built_pages(self.docs_dir, None)}
+            self.linker.keep_only({(page.lang, page.page) for page in self.expected.values()})
+            self.waiting = Counter(page.lang for page in self.expected.values() if not publishes_last(page.page))
         page = self.expected.get(file)
-        if page is None or layout.term_of_page(page.page) or PUBLISHED_MARK in html:
+        if page is None or PUBLISHED_MARK in html:
             return html
+        if publishes_last(page.page):
+            if self.waiting[page.lang]:
+                return html
+        else:
+            self.waiting[page.lang] -= 1
         html = published_html(html, page, self.linker, self.titles, self.search, self.site_url)
         self.built[file] = html.encode("utf-8")
         self.done.pages += 1
+        self.done.handed_over += 1
         return html
 
     def finish(self, site_dir: Path) -> Published:
@@ -121,7 +137,7 @@ class PublishPass:
         for page in pages:
             if page.file in self.built:
                 continue
-            if layout.term_of_page(page.page):
+            if publishes_last(page.page):
                 term_pages.append(page)  # after every other page: they list who mentions them
             else:
                 self.built[page.file] = self.publish_file(site_dir, page)
@@ -155,6 +171,12 @@ class PublishPass:
         replace_file(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
         self.done.pages += 1
         return data
+
+
+def publishes_last(source: str) -> bool:
+    """Whether a page (docs page or source file: 'glossary/llm.md', 'glossary/llm.ko.md') is published after
+    every other page of its language: a term page lists the pages that mention its term."""
+    return layout.term_of_page(source) is not None
 
 
 def language_sitemaps(site_dir: Path, pages: list[BuiltPage], site_url: str) -> dict:
