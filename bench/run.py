@@ -336,6 +336,8 @@ def table(results: dict) -> str:
             )
     if results.get("zensical"):
         rows += zensical_table(results["zensical"])
+    elif ZENSICAL_PYTHON.exists():
+        rows.append("| Zensical builds | not run: no size asked for (`--zensical-pages`) | | |")
     else:
         rows.append(f"| Zensical builds | skipped: {ZENSICAL_PYTHON.relative_to(REPO)} is missing (`make build BUILDER=zensical` creates it) | | |")
     for s in results["scaling"]:
