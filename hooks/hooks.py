@@ -33,9 +33,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from gyeonggi_kb import DataError
 from gyeonggi_kb.pipeline.run import BuildRun
-from gyeonggi_kb.publish import publishes_last
 from gyeonggi_kb.pipeline.preview import Preview
 from gyeonggi_kb.pipeline.templates import COMPILED_TEMPLATES
+from gyeonggi_kb.publish import publishes_last
 from gyeonggi_kb.write import watched_folders
 
 log = get_plugin_logger("gyeonggi_kb")

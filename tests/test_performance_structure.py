@@ -188,4 +188,3 @@ def test_a_build_publishes_every_page_before_mkdocs_writes_it_term_pages_last(tm
     assert counts, result.stderr
     assert int(counts.group(1)) == int(counts.group(2)) > 10
     assert any((root / "site" / "glossary").glob("*/index.html"))  # term pages were among them
-

@@ -67,12 +67,13 @@ def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
 
 def foreign_files(docs_dir: Path, pages, owned=OWNED_FOLDERS) -> list[str]:
     """Files in the generator's folders that it does not produce (`pages`) and did not write: an editor's, never deleted."""
-    return [
-        path.relative_to(docs_dir).as_posix()
-        for folder in owned if (docs_dir / folder).is_dir()
-        for path in sorted((docs_dir / folder).rglob("*"), reverse=True)
-        if path.is_file() and path.relative_to(docs_dir).as_posix() not in pages and not is_generated(path)
-    ]
+    found = []
+    for folder in owned:
+        for path in sorted((docs_dir / folder).rglob("*"), reverse=True):  # nothing when the folder is missing
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and rel not in pages and not is_generated(path):
+                found.append(rel)
+    return found
 
 
 def is_generated(path: Path) -> bool:

@@ -87,18 +87,21 @@ def build_epoch(root: Path, environ) -> int | None:
         return int(value)
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
-        out = None
-    text = out.stdout.strip() if out else ""
-    if out and out.returncode == 0 and text.isdigit():
-        return int(text)
+        pass  # no git: fall back to the data
     return newest_data_mtime(root)
 
 
 def newest_data_mtime(root: Path) -> int | None:
-    paths = [p for name in DATA_SOURCES for p in ((root / name).rglob("*") if (root / name).is_dir() else [root / name])]
-    times = [int(p.stat().st_mtime) for p in paths if p.is_file()]
-    return max(times) if times else None
+    """The newest modification time (whole seconds) of the files in DATA_SOURCES; None when there are none."""
+    times = []
+    for name in DATA_SOURCES:
+        source = root / name
+        files = source.rglob("*") if source.is_dir() else [source]
+        times += [int(path.stat().st_mtime) for path in files if path.is_file()]
+    return max(times, default=None)
 
 
 def build_date(epoch: int | None) -> dt.date | None:
