@@ -75,7 +75,9 @@ def docs_sources(docs_dir: Path) -> dict:
     return sources
 
 
-def built_pages(docs_dir: Path, site_dir: Path | None, fallback_lang: str = layout.DEFAULT_LANG) -> list[BuiltPage]:
+def built_pages(
+    docs_dir: Path, site_dir: Path | None, fallback_lang: str = layout.DEFAULT_LANG, sources: dict | None = None,
+) -> list[BuiltPage]:
     """Every page the builder wrote, in every language it wrote it in, sorted by language and URL.
 
     A page missing in a language is served there from `fallback_lang`, as
