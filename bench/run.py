@@ -327,7 +327,8 @@ def table(results: dict) -> str:
         )
         rows.append(
             f"| same, cold build cache (first build after a change to the generator), {b['pages_per_language']:,} pages/language | "
-            f"full {b['cold_cpu_seconds']:.1f} s CPU: {b['cold_overhead']:+.1%} (hooks' own share {b['cold_hooks_share']:.1%}) | | |"
+            f"full {b['cold_cpu_seconds']:.1f} s CPU: **{b['cold_overhead']:+.1%}** (hooks' own share {b['cold_hooks_share']:.1%}) | "
+            f"≤ {t['overhead']:.0%} | {'yes' if b['cold_overhead'] <= t['overhead'] else 'NO'} |"
         )
         if "fresh_cpu_seconds" in b:
             rows.append(

@@ -22,10 +22,13 @@ from conftest import REPO, copy_tree, fixture_site, run_python
 import gyeonggi_kb.data.load
 import gyeonggi_kb.publish
 import gyeonggi_kb.publish.glossary_links
+import gyeonggi_kb.publish.site_pages
 import gyeonggi_kb.generate
 import gyeonggi_kb.data.yamlsource
 from gyeonggi_kb.pipeline.run import BuildRun
 from gyeonggi_kb.generate import load_site
+from gyeonggi_kb.publish import publishes_last
+from gyeonggi_kb.publish.site_pages import built_pages
 from test_publish import SITE_URL, make_built_folder
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1762300800"}
@@ -188,3 +191,20 @@ def test_a_build_publishes_every_page_before_mkdocs_writes_it_term_pages_last(tm
     assert counts, result.stderr
     assert int(counts.group(1)) == int(counts.group(2)) > 10
     assert any((root / "site" / "glossary").glob("*/index.html"))  # term pages were among them
+
+
+def test_a_publish_pass_reads_each_pages_front_matter_once(tmp_path, monkeypatch):
+    """Pages handed over while the builder runs and the pass over the folder share one map of the docs pages."""
+    root, docs, site = make_built_folder(tmp_path)
+    run = BuildRun(root, docs, environ=EPOCH)
+    run.generate()
+    handed = [page.file for page in built_pages(docs, site) if not publishes_last(page.page)]
+    read = Counter()
+    original = gyeonggi_kb.publish.site_pages.front_matter
+    monkeypatch.setattr(gyeonggi_kb.publish.site_pages, "front_matter", lambda path: read.update([path]) or original(path))
+    for file in handed:
+        path = site / file
+        path.write_text(run.publish_page(file, path.read_text(encoding="utf-8"), SITE_URL), encoding="utf-8")
+    done = run.publish(site, SITE_URL)
+    assert done.handed_over == len(handed) > 3
+    assert read and set(read.values()) == {1}, [p for p, n in read.items() if n > 1]

@@ -84,9 +84,10 @@ def built_pages(
     mkdocs-static-i18n's `fallback_to_default` does, when the file exists.
     With no `site_dir`, every page the builder will write from `docs_dir` (for
     pages handed over while the builder runs, before the folder is complete).
+    `sources` is `docs_sources(docs_dir)`, when the caller has read it already.
     """
     pages = []
-    for page, by_lang in docs_sources(docs_dir).items():
+    for page, by_lang in (docs_sources(docs_dir) if sources is None else sources).items():
         languages = tuple(lang for lang in layout.LANGS if lang in by_lang)
         for lang in layout.LANGS:
             text_lang = lang if lang in by_lang else (fallback_lang if fallback_lang in by_lang else None)
