@@ -3,8 +3,9 @@
 Each test guards one choice whose loss would not fail any other test, only
 make large builds slow: pruned navigation with detail pages kept out of it,
 no quadratic search deduplication, one parse of each file per build and per
-validation, one glossary matcher per build, and no work at all for what has
-not changed (the build cache).
+validation, one glossary matcher per build, one read of the docs pages' front
+matter per publish pass, and no work at all for what has not changed (the
+build cache).
 """
 
 from __future__ import annotations
