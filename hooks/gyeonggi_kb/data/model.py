@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from . import dates
@@ -26,10 +27,19 @@ class Origin:
 
     def line_of(self, key: str, index: int | None = None) -> int:
         if index is not None:
-            lines = dict(self.item_lines).get(key, ())
+            lines = self._item_lines.get(key, ())
             if index < len(lines):
                 return lines[index]
-        return dict(self.key_lines).get(key, self.line)
+        return self._key_lines.get(key, self.line)
+
+    # The pairs as dicts, made once per record: checks ask for lines thousands of times.
+    @cached_property
+    def _key_lines(self) -> dict:
+        return dict(self.key_lines)
+
+    @cached_property
+    def _item_lines(self) -> dict:
+        return dict(self.item_lines)
 
 
 @dataclass(frozen=True)
