@@ -80,6 +80,7 @@ VALIDATE_RUNS = 5
 LINKER_TERMS = (100, 1000, 5000)
 
 LAST_CPU = [0.0]
+CLONE_SUFFIX = "-clone-"  # fresh clones sit beside the repository copy: 400-lang-clone-00, ...
 TARGETS = {
     "overhead": 0.10,  # the project's work adds at most 10 % to the plain build
     "scaling": 4.4,  # time(1,600) / time(400) pages per language
@@ -163,35 +164,26 @@ def clone(root: Path, generated: bool) -> Path:
     """A new folder beside `root` holding what a fresh clone of it holds: no site/ and no caches, and
     the generated pages only when `generated` (a plain build needs them; ours writes them).
 
-    A new folder, and not `root` emptied, because that is what CI and the Pages
-    deployment build in, and because on this machine's file system creating a
-    file in a folder whose files were just deleted costs up to 20 times the
-    kernel time it costs in a new one (README, Performance): a build that
-    empties and refills the same folders pays that on every file it writes.
-    The clones stay until the size is measured, so that no deletion comes
+    A new folder, and not `root` emptied, because CI and the Pages deployment
+    build in a new checkout. On this machine's file system the difference shows:
+    creating a file in a folder whose files were just deleted can cost 20 times
+    the kernel time it costs in a new one (README, Performance). The clones stay
+    until the size is measured (`drop_clones`), so that no deletion comes
     between them and the next build.
     """
-    clones = sorted(root.parent.glob(f"{root.name}-clone-*"))
-    target = root.parent / f"{root.name}-clone-{len(clones):02d}"
-    left_out = {"site", ".cache", ".zensical-i18n"}
-
-    def ignore(folder: str, names: list) -> list:
-        here = Path(folder)
-        skip = left_out if here == root else set(OWNED_FOLDERS) if here == root / "docs" and not generated else set()
-        return [name for name in names if name in skip]
-
-    shutil.copytree(root, target, ignore=ignore)
+    target = root.parent / f"{root.name}{CLONE_SUFFIX}{len(clones_of(root)):02d}"
+    left_out = {root: {"site", ".cache", ".zensical-i18n"}, root / "docs": set() if generated else set(OWNED_FOLDERS)}
+    shutil.copytree(root, target, ignore=lambda folder, names: [n for n in names if n in left_out.get(Path(folder), ())])
     return target
 
 
+def clones_of(root: Path) -> list[Path]:
+    return list(root.parent.glob(f"{root.name}{CLONE_SUFFIX}*"))
+
+
 def drop_clones(root: Path) -> None:
-    for folder in root.parent.glob(f"{root.name}-clone-*"):
+    for folder in clones_of(root):
         shutil.rmtree(folder)
-
-
-def drop_zensical_cache(root: Path) -> None:
-    """No Zensical cache: zensical-i18n keeps each language's in .zensical-i18n/cache/ (swapped into .cache while it builds)."""
-    shutil.rmtree(root / ".zensical-i18n", ignore_errors=True)
 
 
 def zensical_once(root: Path, full: bool) -> dict:
