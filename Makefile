@@ -52,7 +52,7 @@ serve: $(ZBIN)/.installed
 
 # Zensical runs no MkDocs hooks, so the stages run around it (as hooks.py runs them inside MkDocs).
 build: $(ZBIN)/.installed
-	@$(ZBIN)/python -m gyeonggi_kb generate
+	@$(ZBIN)/python -m gyeonggi_kb generate site
 	$(ZBIN)/zensical-i18n build --strict -f zensical.yml
 	@$(ZBIN)/python -m gyeonggi_kb publish site
 else

@@ -4,8 +4,9 @@ The bench's fresh-clone figure stands for CI and the Pages deployment, which
 build in a new checkout. Emptying the working copy instead measured something
 else on this machine (README, Performance: creating files where many were
 just deleted is slow), so the clone must be a new folder, without the built
-site and the caches, and without the generated pages for our build (which
-writes them) but with them for the plain build (which needs them).
+site and the caches (Python's bytecode included), and without the generated
+pages for our build (which writes them) but with them for the plain build
+(which needs them).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def test_a_fresh_clone_is_a_new_folder_without_the_build_its_caches_or_for_our_b
         "site/search/t-0123.json": "[]\n",
         ".cache/gyeonggi_kb/site.pickle": "cache\n",
         ".zensical-i18n/cache/ko/x": "zensical cache\n",
+        "hooks/gyeonggi_kb/__init__.py": "",
+        "hooks/gyeonggi_kb/__pycache__/__init__.cpython-311.pyc": "bytecode\n",
     }
     for rel, text in planted.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -44,8 +47,8 @@ def test_a_fresh_clone_is_a_new_folder_without_the_build_its_caches_or_for_our_b
     plain = bench.clone(root, generated=True)
 
     assert ours.parent == plain.parent == root.parent and len({ours, plain, root}) == 3
-    assert files_under(ours) == {"mkdocs.yml", "docs/index.ko.md", "glossary/llm.yml"}
-    assert files_under(plain) == {"mkdocs.yml", "docs/index.ko.md", "docs/glossary/llm.ko.md", "docs/modules/m1.ko.md", "glossary/llm.yml"}
+    assert files_under(ours) == {"mkdocs.yml", "docs/index.ko.md", "glossary/llm.yml", "hooks/gyeonggi_kb/__init__.py"}
+    assert files_under(plain) == {"mkdocs.yml", "docs/index.ko.md", "docs/glossary/llm.ko.md", "docs/modules/m1.ko.md", "glossary/llm.yml", "hooks/gyeonggi_kb/__init__.py"}
     assert files_under(root) == set(planted), "the working copy is left as it was"
 
     bench.drop_clones(root)

@@ -1,12 +1,14 @@
 """Command line: `python -m gyeonggi_kb COMMAND [--root DIR]`.
 
-    validate | generate | publish SITE_DIR | schemas [--check] | new KIND ID | translation-status
+    validate | generate [SITE_DIR] | publish SITE_DIR | schemas [--check] | new KIND ID | translation-status
     | review-due [--months N] [--today YYYY-MM-DD] [--format github]
     | import-glossary FILE [--write [--update]] [--map MAP] [--topic ID] [--source-title T --source-url U --licence L]
 
 `generate` and `publish` are the stages before and after a builder:
 `generate`, then any builder (`mkdocs build` without hooks, say), then
-`publish site` gives the site `make build` gives.
+`publish site` gives the site `make build` gives. `generate site` also sets
+the last build's search files aside in site/, out of the builder's way, for
+`publish` to take back (publish/set_aside.py): fewer files to create anew.
 
 Problems go to stderr as `path:line: message`, one per line, and the exit
 status is 1; there is never a traceback for bad data. `review-due` prints its
@@ -67,7 +69,7 @@ def main(argv=None) -> int:
         return 0
     run = BuildRun(root)
     try:
-        changed = run.generate()
+        changed = run.generate(Path(args.args[0]) if args.args else None)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1

@@ -23,6 +23,7 @@ from gyeonggi_kb.checks.review import review_warnings
 from gyeonggi_kb.generate import generate_site
 from gyeonggi_kb.problems import DataError
 from gyeonggi_kb.publish import Published, PublishPass
+from gyeonggi_kb.publish.set_aside import set_aside
 
 from .preview import Preview
 
@@ -43,9 +44,14 @@ class BuildRun:
         Raises DataError listing every problem, unless a preview can go on
         with its last good data (then `problems` lists them and nothing is written)
         or tolerates the problems (placeholders, links: `problems` lists them).
-        In a preview's partial rebuild, the built pages of `site_dir` that
-        depend on what changed are removed, so that the builder builds them again.
+        `site_dir`, where the builder will write, is given by a run whose
+        builder comes next: the search files of its last build are set aside
+        there, out of the builder's way (publish/set_aside.py). In a preview's
+        partial rebuild, the built pages of `site_dir` that depend on what
+        changed are removed, so that the builder builds them again.
         """
+        if site_dir is not None:
+            set_aside(site_dir)
         try:
             self.site, changed = generate_site(self.root, self.docs_dir, self.cache, self.environ,
                                                tolerate=self.preview.tolerate if self.preview else ())

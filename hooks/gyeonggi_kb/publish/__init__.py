@@ -53,6 +53,7 @@ from .files import published_files
 from .glossary_links import find_page_links, glossary_key
 from .mentions import add_mentions
 from .not_found import publish_not_found_pages
+from .set_aside import take_back
 from .site_pages import BuiltPage, built_pages, docs_sources
 from .tables import wrap_tables
 from .working_translations import TitleMarker, working_titles
@@ -159,6 +160,7 @@ class PublishPass:
         }
         done.mentions = self.linker.pages
         files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"].encode("utf-8"), mtime=0)
+        take_back(site_dir)  # the search files of the last build, most of them unchanged (set_aside.py)
         for rel, data in sorted(files.items()):
             if write_if_changed(site_dir / rel, data):
                 done.files.append(rel)

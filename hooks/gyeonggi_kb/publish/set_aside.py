@@ -1,0 +1,66 @@
+"""The search files of the last build, kept out of the builder's way while it empties the site folder. Moves only.
+
+MkDocs empties the site folder before it builds, and zensical-i18n replaces
+what is in it; both leave hidden entries at its root alone. Most of what
+publish writes is search files (1,685 of the 2,539 files of a build at 400
+pages per language), and they rarely change: a shard is named by a digest
+of its bytes. Yet after the builder deleted them, publish had to create every
+one anew, and on a file system like this machine's, creating a file in a
+folder whose files were just deleted costs up to 0.8 ms of kernel time
+(README, Performance): more than computing it.
+
+So before the builder runs, `set_aside` moves each language's search folder
+under a hidden folder at the site's root, one rename each, and `take_back`
+moves it back before publish writes the search files. Publish then finds the
+files that did not change in place (`write_if_changed` reads them and
+compares), writes the others, and removes those this build did not make
+(`search.stale_files`). What a build writes is the same either way; only how
+many files it creates changes.
+
+A build that stops in between (bad data, a strict warning) leaves the
+hidden folder; the next build sets aside its own newer files instead, or
+takes the old ones back. A builder that did not empty the folder (a
+preview's partial rebuild) left the search folder in place: what was set
+aside is then dropped.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePosixPath
+
+from gyeonggi_kb import layout
+from gyeonggi_kb.search.shards import ENTRY
+
+ASIDE = ".gyeonggi_kb-last-build"  # hidden: MkDocs and zensical-i18n leave it where it is
+SEARCH_FOLDER = str(PurePosixPath(ENTRY).parent)
+
+
+def search_folders() -> dict[str, str]:
+    """{language: its search folder, site-relative}."""
+    return {lang: layout.language_file(SEARCH_FOLDER, lang) for lang in layout.LANGS}
+
+
+def set_aside(site_dir: Path) -> None:
+    """Move the search folders of `site_dir` under its hidden folder, before a builder empties it."""
+    for lang, rel in search_folders().items():
+        folder, kept = site_dir / rel, site_dir / ASIDE / lang
+        if not folder.is_dir():
+            continue
+        if kept.exists():  # left by a build that stopped: these files are newer
+            shutil.rmtree(kept)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(kept)
+
+
+def take_back(site_dir: Path) -> None:
+    """Move what `set_aside` kept back to where publish writes the search files, and remove the hidden folder."""
+    aside = site_dir / ASIDE
+    if not aside.is_dir():
+        return
+    for lang, rel in search_folders().items():
+        folder, kept = site_dir / rel, aside / lang
+        if kept.is_dir() and not folder.exists():
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            kept.rename(folder)
+    shutil.rmtree(aside)
