@@ -10,7 +10,8 @@ the repository, never in the working tree. One run measures:
    publish stage replaces (see plain_config). They alternate, run after run, so that load
    from other users of this shared machine hits all alike. Both find the
    generated pages of an earlier build in docs/, as `make build` does after
-   the first time. The full build is timed twice per round: with the build
+   the first time, and each its own last build in its own folder (ours in
+   site/, the plain one in site-plain/: PLAIN_SITE). The full build is timed twice per round: with the build
    cache of the build before it (a repeat build: what `make build` and every
    `mkdocs serve` rebuild do after the first), and cold, with the cache
    removed (the first build after a change to the generator's code, which
@@ -80,6 +81,10 @@ VALIDATE_RUNS = 5
 LINKER_TERMS = (100, 1000, 5000)
 
 LAST_CPU = [0.0]
+# The plain build's own output folder. A plain site's builds follow one another in site/, and
+# so do ours: sharing one folder, each build emptied the other's, which neither site ever
+# does (and ours keeps its last search files across builds: publish/set_aside.py).
+PLAIN_SITE = "site-plain"
 CLONE_SUFFIX = "-clone-"  # fresh clones sit beside the repository copy: 400-lang-clone-00, ...
 TARGETS = {
     "overhead": 0.10,  # the project's work adds at most 10 % to the plain build
@@ -180,7 +185,7 @@ def clone(root: Path, generated: bool) -> Path:
     between them and the next build.
     """
     target = root.parent / f"{root.name}{CLONE_SUFFIX}{len(clones_of(root)):02d}"
-    left_out = {root: {"site", ".cache", ".zensical-i18n"}, root / "docs": set() if generated else set(OWNED_FOLDERS)}
+    left_out = {root: {"site", PLAIN_SITE, ".cache", ".zensical-i18n"}, root / "docs": set() if generated else set(OWNED_FOLDERS)}
     shutil.copytree(root, target, ignore=lambda folder, names: [n for n in names if n in left_out.get(Path(folder), ()) or n == "__pycache__"])
     return target
 
@@ -195,12 +200,13 @@ def drop_clones(root: Path) -> None:
 
 
 def zensical_once(root: Path, full: bool) -> dict:
-    """CPU and wall seconds of one Zensical build: the three stages (`full`) or `zensical-i18n build` alone.
+    """CPU and wall seconds of one Zensical build: the three stages (`full`) or `zensical-i18n build` alone
+    (into PLAIN_SITE, with plain_zensical_config).
 
     wait4 counts each child with the processes it waited for, so zensical-i18n's
     per-language Zensical processes are in its figure.
     """
-    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "zensical.yml"]]
+    commands = [["-m", "zensical_i18n", "build", "--strict", "-f", "zensical.yml" if full else plain_zensical_config(root).name]]
     if full:
         commands = [["-m", "gyeonggi_kb", "generate", "site"], *commands, ["-m", "gyeonggi_kb", "publish", "site"]]
     seconds = cpu = 0.0
@@ -208,6 +214,13 @@ def zensical_once(root: Path, full: bool) -> dict:
         wall, _, _ = run_child([str(ZENSICAL_PYTHON), *command], root)
         seconds, cpu = seconds + wall, cpu + LAST_CPU[0]
     return {"seconds": seconds, "cpu_seconds": cpu}
+
+
+def plain_zensical_config(root: Path) -> Path:
+    """zensical.yml with the plain build's own output folder."""
+    path = root / "zensical.plain.yml"
+    path.write_text(f"INHERIT: zensical.yml\nsite_dir: {PLAIN_SITE}\n", encoding="utf-8")
+    return path
 
 
 def measure_zensical(work: Path, pages: int, runs: int) -> dict:
@@ -254,9 +267,9 @@ def zensical_table(results: list) -> list[str]:
     return rows
 
 
-def build_once(root: Path, config: str) -> dict:
+def build_once(root: Path, config: str, site: str = "site") -> dict:
     """Figures of one build in a fresh interpreter: seconds, cpu_seconds, hooks_cpu_seconds, peak_mib."""
-    _, peak, out = run_child([sys.executable, str(BENCH / "build_once.py"), config, str(root / "site")], root)
+    _, peak, out = run_child([sys.executable, str(BENCH / "build_once.py"), config, str(root / site)], root)
     return {**json.loads(out.strip().splitlines()[-1]), "peak_mib": peak}
 
 
@@ -272,12 +285,12 @@ def measure_builds(work: Path, pages: int, runs: int, fresh: int = 0) -> dict:
     build_once(root, "mkdocs.yml")  # generates the pages the plain build needs
     for _ in range(runs):  # alternate, so that a busy minute on the machine hits all alike
         full_runs.append(build_once(root, "mkdocs.yml"))
-        plain_runs.append(build_once(root, plain.name))
+        plain_runs.append(build_once(root, plain.name, PLAIN_SITE))
         drop_cache(root)
         cold_runs.append(build_once(root, "mkdocs.yml"))  # and leaves a cache for the next round
     plain_fresh_runs, in_place_runs = [], []
     for _ in range(fresh):
-        plain_fresh_runs.append(build_once(clone(root, generated=True), plain.name))
+        plain_fresh_runs.append(build_once(clone(root, generated=True), plain.name, PLAIN_SITE))
         fresh_runs.append(build_once(clone(root, generated=False), "mkdocs.yml"))
         make_fresh(root)
         in_place_runs.append(build_once(root, "mkdocs.yml"))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 
 import pytest
 
-from gyeonggi_kb.publish.autolink import LinkTarget, glossary_matcher, link_html, short_definition
+from gyeonggi_kb.publish.autolink import PATTERN_FIRST_CHARACTERS, Label, LinkTarget, Matcher, fold, glossary_matcher, link_html, short_definition, starts_word, term_labels
 from gyeonggi_kb.data.model import Origin, Term, Text
 
 
@@ -172,3 +173,50 @@ def test_mentions_are_added_after_the_declared_pages_without_repeats():
     empty = '<div class="kb-used-in">\n<p class="kb-not-used">No page uses this term yet.</p>\n</div>'
     assert "No page uses" not in add_mentions(empty, "glossary/t/", [("modules/b/", "B")], "en")
     assert add_mentions(empty, "glossary/t/", [], "en") == empty
+
+
+def walked(matcher, text: str) -> list:
+    """The mentions found by walking the trie from every word start in Python: what the pattern must find."""
+    folded, found, pos = fold(text), [], 0
+    for start in range(len(text)):
+        if start >= pos and starts_word(folded, start) and (match := matcher._longest_at(text, folded, start, len(text))):
+            found.append(match)
+            pos = match.end
+    return found
+
+
+@pytest.mark.parametrize("way", ["pattern", "walking"])
+def test_the_pattern_finds_what_walking_the_trie_finds(way):
+    """The pattern (trie_pattern) is a faster walk of the same trie; on text made to be hard, the mentions are the same.
+
+    Labels written in other cases, glued to words before and after, followed by
+    particles, longer Hangul words, plurals (`LLMs`, `LLMS`), line breaks in
+    place of spaces, and nested labels (`인공지능사업자`).
+    """
+    rng = random.Random(7)
+    labels = sorted({label.text for label in term_labels(TERMS)})
+    before = ("", " ", "(", "챗", "Open", "의 ", "AI", "1")
+    after = ("", "s", "es", "S", "ES", "의", "에서는", "자", "성", "x", " ", "-", "1", "을", "사업자")
+    texts = []
+    for _ in range(4000):
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            label = rng.choice(labels)
+            label = rng.choice((label, label.upper(), label.lower(), label.title(), label.replace(" ", "\n  ")))
+            parts.append(rng.choice(before) + label + rng.choice(after))
+        texts.append(rng.choice(("", " ")).join(parts))
+    matcher = Matcher(term_labels(TERMS))
+    assert matcher.pattern is not None, "a small glossary is matched with the pattern"
+    if way == "walking":  # as for a glossary whose labels start with more than PATTERN_FIRST_CHARACTERS characters
+        matcher.pattern = None
+    found = [[(m.start, m.end, m.label) for m in matcher.find(text)] for text in texts]
+    assert found == [[(m.start, m.end, m.label) for m in walked(matcher, text)] for text in texts]
+    assert sum(map(len, found)) > 4000 and sum(1 for f in found if not f) > 50, "the texts should hold mentions and non-mentions"
+
+
+def test_a_glossary_whose_labels_start_with_many_characters_is_matched_by_walking_the_trie():
+    """The pattern's top branches are tried one by one: past PATTERN_FIRST_CHARACTERS first characters, walking is faster."""
+    wide = [Label(chr(0xAC00 + i) + "가", f"t{i}", False) for i in range(PATTERN_FIRST_CHARACTERS + 1)]
+    assert Matcher(wide).pattern is None and Matcher(wide[:-1]).pattern is not None
+    found = list(Matcher(wide).find("먼저 " + wide[-1].text + "를 본다"))
+    assert [(m.label.term_id, m.start) for m in found] == [(wide[-1].term_id, 3)]

@@ -34,6 +34,7 @@ def test_a_fresh_clone_is_a_new_folder_without_the_build_its_caches_or_for_our_b
         "glossary/llm.yml": "id: llm\n",
         "site/index.html": "<html></html>\n",
         "site/search/t-0123.json": "[]\n",
+        "site-plain/index.html": "<html></html>\n",
         ".cache/gyeonggi_kb/site.pickle": "cache\n",
         ".zensical-i18n/cache/ko/x": "zensical cache\n",
         "hooks/gyeonggi_kb/__init__.py": "",
