@@ -19,7 +19,7 @@ import pytest
 
 from conftest import copy_tree
 from gyeonggi_kb import layout
-from gyeonggi_kb.publish import PUBLISHED_MARK, publish
+from gyeonggi_kb.publish import PUBLISHED_MARK, PublishPass, publish
 from gyeonggi_kb.publish.site_pages import built_pages
 from gyeonggi_kb.publish.tables import wrap_tables
 from gyeonggi_kb.generate import load_site
@@ -192,3 +192,17 @@ def test_a_zensical_build_gets_our_notice_and_loses_the_fallbacks_from_its_langu
     english_sitemap = (site / "en/sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/kb/en/</loc>" in english_sitemap
     assert "en/notes/</loc>" not in english_sitemap and "<loc>https://example.org/kb/</loc>" not in english_sitemap
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_a_build_rewrites_each_page_in_its_file_and_a_served_preview_replaces_it_whole(tmp_path, served):
+    """A build's folder is rewritten in place (cheaper on this file system, README Performance); a folder a
+    preview serves gets each page as a new file renamed over the old one, so no reader sees half a page."""
+    root, docs, site = make_built_folder(tmp_path)
+    pages = sorted(site.rglob("index.html"))
+    before = {page: page.stat().st_ino for page in pages}
+    PublishPass(load_site(root), docs, SITE_URL, served=served).finish(site)
+    assert all(PUBLISHED_MARK in page.read_text(encoding="utf-8") for page in pages)
+    kept = [page for page in pages if page.stat().st_ino == before[page]]
+    assert kept == ([] if served else pages)
+    assert not list(site.rglob("*.tmp"))

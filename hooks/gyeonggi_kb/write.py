@@ -37,6 +37,15 @@ def replace_file(target: Path, data: bytes) -> None:
     tmp.replace(target)
 
 
+def overwrite_file(target: Path, data: bytes) -> None:
+    """Write `data` over the file `target` holds, keeping the file: for a folder nothing reads while it is
+    written (a build's site/, not a preview's). A new file and a rename, as replace_file does, cost four
+    times the kernel time here: 0.35 s against 0.09 s for the 808 pages of a 400-page site."""
+    with open(target, "r+b") as out:
+        out.write(data)
+        out.truncate()
+
+
 def write_pages(docs_dir: Path, pages: dict, owned=OWNED_FOLDERS) -> dict:
     """Sync `pages` (docs-relative path -> text) to disk. Returns counts of what changed."""
     changed = {"written": 0, "removed": 0, "unchanged": 0, "kept": []}

@@ -88,7 +88,8 @@ class BuildRun:
 
     def publishing(self, site_url: str) -> PublishPass:
         if self.publish_pass is None:
-            self.publish_pass = PublishPass(self.site, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None)
+            self.publish_pass = PublishPass(self.site, self.docs_dir, site_url, self.cache, self.preview.mentions if self.preview else None,
+                                            served=bool(self.preview and (self.preview.live or self.preview.serving)))
         return self.publish_pass
 
     def publish(self, site_dir: Path, site_url: str) -> Published:

@@ -43,7 +43,7 @@ from pathlib import Path
 from gyeonggi_kb import layout
 from gyeonggi_kb.build_cache import NO_CACHE, BuildCache
 from gyeonggi_kb.search import SiteSearch, stale_files
-from gyeonggi_kb.write import replace_file, write_if_changed
+from gyeonggi_kb.write import overwrite_file, replace_file, write_if_changed
 
 from . import built_html
 from .accessible_html import hide_decorative_checkboxes
@@ -94,8 +94,11 @@ class PublishPass:
     The bytes are the same either way (tests/test_reproducible.py builds both ways).
     """
 
-    def __init__(self, site, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE, mentions=None):
+    def __init__(self, site, docs_dir: Path, site_url: str, cache: BuildCache = NO_CACHE, mentions=None, served: bool = False):
         self.docs_dir = docs_dir
+        # A preview's folder is served while the pass rewrites it: each page is then replaced whole
+        # (a new file, then a rename), never seen half written; a build's is rewritten in place.
+        self.rewrite = replace_file if served else overwrite_file
         self.site_url = site_url
         self.site = site
         self.cache = cache
@@ -177,7 +180,7 @@ class PublishPass:
             self.done.already += 1
             return text.encode("utf-8")
         data = published_html(text, page, self.linker, self.titles, self.search, self.site_url).encode("utf-8")
-        replace_file(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
+        self.rewrite(path, data)  # always new bytes (PUBLISHED_MARK, at least): no need to read the file again
         self.done.pages += 1
         return data
 
