@@ -366,7 +366,8 @@ def find_links(
             linked.append(term_id)
             target = target_for(term_id, current)
             shown = text[m.start:m.end]
-            lang_attr = "" if script_lang(shown) == current else f' lang="{script_lang(shown)}"'
+            shown_lang = script_lang(shown)
+            lang_attr = "" if shown_lang == current else f' lang="{shown_lang}"'
             anchor = f'<a class="kb-term" href="{html.escape(target.url)}" title="{html.escape(target.title)}"{lang_attr}>{shown}</a>'
             edits.append((offset + m.start, offset + m.end, anchor))
 
@@ -393,8 +394,9 @@ def find_links(
                     del stack[depth:]
                     break
             continue
-        skips = name in SKIP_ELEMENTS or bool(attrs and ATTR_OPT_OUT.search(attrs))
-        lang_match = ATTR_LANG.search(attrs) if attrs else None
+        # Most tags have neither attribute: a substring test in C spares them the regular expressions.
+        skips = name in SKIP_ELEMENTS or bool("data-autolink" in attrs and ATTR_OPT_OUT.search(attrs))
+        lang_match = ATTR_LANG.search(attrs) if "lang" in attrs else None
         inner_lang = lang_match.group(1).split("-")[0].lower() if lang_match else (stack[-1][2] if stack else lang)
         stack.append((name, skips, inner_lang))
         skipping += skips
