@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, fixture_site, run_python
+from gyeonggi_kb.pipeline.preview import Preview
+from gyeonggi_kb.pipeline.run import BuildRun
 from gyeonggi_kb.publish.set_aside import ASIDE, set_aside
 
 pytestmark = pytest.mark.build
@@ -74,3 +76,15 @@ def test_the_stage_commands_set_the_search_files_aside_and_take_them_back(tmp_pa
     assert published.returncode == 0, published.stderr
     assert {path: (path.stat().st_ino, path.stat().st_mtime) for path in shards(site)} == before
     assert not (site / ASIDE).exists()
+
+
+def test_a_partial_preview_rebuild_leaves_the_search_files_where_they_are_served(tmp_path):
+    """`mkdocs serve --dirty` does not empty site/, and its server answers search requests while it rebuilds."""
+    root = fixture_site(tmp_path / "src")
+    shard = root / "site" / "search" / "t-0123456789ab.json"
+    shard.parent.mkdir(parents=True)
+    shard.write_text("[]", encoding="utf-8")
+    BuildRun(root, preview=Preview(live=True, partial=True)).generate(root / "site")
+    assert shard.is_file() and not (root / "site" / ASIDE).exists()
+    BuildRun(root, preview=Preview(live=True)).generate(root / "site")  # a full rebuild empties site/: set aside
+    assert not shard.exists() and (root / "site" / ASIDE / "ko" / shard.name).is_file()

@@ -46,11 +46,13 @@ class BuildRun:
         or tolerates the problems (placeholders, links: `problems` lists them).
         `site_dir`, where the builder will write, is given by a run whose
         builder comes next: the search files of its last build are set aside
-        there, out of the builder's way (publish/set_aside.py). In a preview's
-        partial rebuild, the built pages of `site_dir` that depend on what
-        changed are removed, so that the builder builds them again.
+        there, out of the builder's way (publish/set_aside.py), unless the
+        builder will not empty it (a preview's partial rebuild, whose server
+        keeps serving them meanwhile). In a partial rebuild, the built pages of
+        `site_dir` that depend on what changed are removed, so that the
+        builder builds them again.
         """
-        if site_dir is not None:
+        if site_dir is not None and not (self.preview and self.preview.partial):
             set_aside(site_dir)
         try:
             self.site, changed = generate_site(self.root, self.docs_dir, self.cache, self.environ,
