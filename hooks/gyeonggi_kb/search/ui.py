@@ -24,6 +24,7 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parent / "assets"
 START, END = "<!--kb-search-->", "<!--/kb-search-->"
 _INJECTED = re.compile(re.escape(START.encode()) + b".*?" + re.escape(END.encode()), re.S)
+_INJECTED_TEXT = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 _COMMENT_LINE = re.compile(r"^\s*(?://.*|/\*.*\*/)\s*$")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
@@ -97,6 +98,7 @@ def compact_style(source: str) -> str:
     return " ".join(_CSS_COMMENT.sub("", source).split())
 
 
+@lru_cache(maxsize=1)
 def render_style() -> str:
     return f"{START}<style>{compact_style(asset('search.css'))}</style>{END}"
 
@@ -104,21 +106,23 @@ def render_style() -> str:
 def add_search_ui(page_html: bytes | str, lang: str, to_site_root: str, to_lang_root: str, engine: str) -> bytes | str:
     """`page_html` with the search box at the end of its header and the style sheet in its head.
 
-    Works on the page's bytes (or text: the same type comes back), without
-    decoding them. A page without a header navigation (a redirect, a bare
+    Works on the page as it comes, bytes or text (the same type comes back),
+    without converting it: a publish pass holds each page as text, a pass over
+    files as bytes. A page without a header navigation (a redirect, a bare
     HTML file) is returned as it was.
     """
-    if isinstance(page_html, str):
-        return add_search_ui(page_html.encode("utf-8"), lang, to_site_root, to_lang_root, engine).decode("utf-8")
-    if START.encode() in page_html:
-        page_html = _INJECTED.sub(b"", page_html)
-    header_end = page_html.find(b"</header>")
-    nav_end = page_html.rfind(b"</nav>", 0, header_end) if header_end >= 0 else -1
-    head_end = page_html.find(b"</head>")
+    as_bytes = isinstance(page_html, bytes)
+    typed = (lambda text: text.encode("utf-8")) if as_bytes else (lambda text: text)
+    if typed(START) in page_html:
+        page_html = (_INJECTED if as_bytes else _INJECTED_TEXT).sub(typed(""), page_html)
+    header_end = page_html.find(typed("</header>"))
+    nav_end = page_html.rfind(typed("</nav>"), 0, header_end) if header_end >= 0 else -1
+    head_end = page_html.find(typed("</head>"))
     if nav_end < 0 or head_end < 0 or head_end > nav_end:
         return page_html
-    box = render_search_box(lang, to_site_root, to_lang_root, engine).encode("utf-8")
-    return page_html[:head_end] + style_bytes() + page_html[head_end:nav_end] + box + page_html[nav_end:]
+    box = typed(render_search_box(lang, to_site_root, to_lang_root, engine))
+    style = style_bytes() if as_bytes else render_style()
+    return page_html[:head_end] + style + page_html[head_end:nav_end] + box + page_html[nav_end:]
 
 
 @lru_cache(maxsize=1)
