@@ -88,3 +88,14 @@ def test_a_partial_preview_rebuild_leaves_the_search_files_where_they_are_served
     assert shard.is_file() and not (root / "site" / ASIDE).exists()
     BuildRun(root, preview=Preview(live=True)).generate(root / "site")  # a full rebuild empties site/: set aside
     assert not shard.exists() and (root / "site" / ASIDE / "ko" / shard.name).is_file()
+
+
+def test_something_in_the_way_of_setting_aside_never_fails_the_build(tmp_path):
+    """A file where the hidden folder goes (planted by hand): the build writes the search files anew, as before."""
+    root = fixture_site(tmp_path / "src")
+    assert build_site(root).returncode == 0
+    site = root / "site"
+    (site / ASIDE).write_text("not a folder", encoding="utf-8")
+    again = build_site(root)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert shards(site) and (site / "search" / "index.json").is_file()

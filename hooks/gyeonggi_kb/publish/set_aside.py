@@ -42,25 +42,36 @@ def search_folders() -> dict[str, str]:
 
 
 def set_aside(site_dir: Path) -> None:
-    """Move the search folders of `site_dir` under its hidden folder, before a builder empties it."""
+    """Move the search folders of `site_dir` under its hidden folder, before a builder empties it.
+
+    Like the build cache, this can only save time, never fail a build: when a
+    move fails (something else in the way), the files stay where they are and
+    the builder deletes them as before.
+    """
     for lang, rel in search_folders().items():
         folder, kept = site_dir / rel, site_dir / ASIDE / lang
         if not folder.is_dir():
             continue
-        if kept.exists():  # left by a build that stopped: these files are newer
-            shutil.rmtree(kept)
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        folder.rename(kept)
+        try:
+            if kept.is_dir() and not kept.is_symlink():  # left by a build that stopped: these files are newer
+                shutil.rmtree(kept)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            folder.rename(kept)
+        except OSError:
+            continue
 
 
 def take_back(site_dir: Path) -> None:
     """Move what `set_aside` kept back to where publish writes the search files, and remove the hidden folder."""
     aside = site_dir / ASIDE
-    if not aside.is_dir():
+    if not aside.is_dir() or aside.is_symlink():
         return
     for lang, rel in search_folders().items():
         folder, kept = site_dir / rel, aside / lang
         if kept.is_dir() and not folder.exists():
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            kept.rename(folder)
-    shutil.rmtree(aside)
+            try:
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                kept.rename(folder)
+            except OSError:
+                pass  # publish writes them anew
+    shutil.rmtree(aside, ignore_errors=True)
