@@ -11,9 +11,10 @@ the repository, never in the working tree. One run measures:
    from other users of this shared machine hits all alike. Both find the
    generated pages of an earlier build in docs/, as `make build` does after
    the first time, and each its own last build in its own folder (ours in
-   site/, the plain one in site-plain/: PLAIN_SITE). The full build is timed twice per round: with the build
-   cache of the build before it (a repeat build: what `make build` and every
-   `mkdocs serve` rebuild do after the first), and cold, with the cache
+   site/, the plain one in site-plain/: PLAIN_SITE). The full build is timed
+   twice per round: with the build cache of the build before it (a repeat
+   build: what `make build` and every `mkdocs serve` rebuild do after the
+   first), and cold, with the cache
    removed (the first build after a change to the generator's code, which
    invalidates every cached result). At every size the full build is also
    timed from a fresh clone: a new folder with no cache and no generated

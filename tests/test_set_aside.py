@@ -99,3 +99,16 @@ def test_something_in_the_way_of_setting_aside_never_fails_the_build(tmp_path):
     again = build_site(root)
     assert again.returncode == 0, again.stdout + again.stderr
     assert shards(site) and (site / "search" / "index.json").is_file()
+
+
+def test_a_folder_holding_anything_but_index_files_is_never_moved(tmp_path):
+    """`generate docs` typed by mistake: an editor's docs/search/ stays where it is, with every file in it."""
+    root = fixture_site(tmp_path / "src")
+    note = root / "docs" / "search" / "notes.ko.md"
+    note.parent.mkdir(parents=True)
+    note.write_text("# 편집자 메모\n", encoding="utf-8")
+    (note.parent / "t-0123456789ab.json").write_text("[]", encoding="utf-8")
+    result = run_python("-m", "gyeonggi_kb", "generate", "docs", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in note.parent.iterdir()) == ["notes.ko.md", "t-0123456789ab.json"]
+    assert not (root / "docs" / ASIDE).exists()

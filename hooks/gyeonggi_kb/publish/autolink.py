@@ -53,7 +53,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from gyeonggi_kb import layout
@@ -144,12 +144,20 @@ class Matcher:
             node[_END].append(label)
             self.size += 1
         self.pattern = trie_pattern(self.root) if len(self.root) <= PATTERN_FIRST_CHARACTERS else None
-        self.starts = candidate_starts(self.root)
-        # The first two characters of every label ("" after a one-character label):
-        # most candidate word starts share only the first, and this rejects them
-        # without walking the trie. Whitespace in labels is " ", as in the trie.
-        self.openings = {a + b for a, child in self.root.items() for b in child if b != _END}
-        self.openings |= {a for a, child in self.root.items() if _END in child}
+
+    @cached_property
+    def starts(self) -> re.Pattern:
+        """For `_walk` only: the word starts where a label may begin."""
+        return candidate_starts(self.root)
+
+    @cached_property
+    def openings(self) -> set:
+        """For `_walk` only: the first two characters of every label ("" after a one-character label).
+
+        Most candidate word starts share only the first, and this rejects them
+        without walking the trie. Whitespace in labels is " ", as in the trie.
+        """
+        return {a + b for a, child in self.root.items() for b in child if b != _END} | {a for a, child in self.root.items() if _END in child}
 
     def find(self, text: str) -> Iterator[Match]:
         """Non-overlapping longest mentions, left to right (policy points 1-4)."""

@@ -19,26 +19,26 @@ many files it creates changes.
 
 A build that stops in between (bad data, a strict warning) leaves the
 hidden folder; the next build sets aside its own newer files instead, or
-takes the old ones back. A builder that did not empty the folder (a
-preview's partial rebuild) left the search folder in place: what was set
-aside is then dropped.
+takes the old ones back. A builder that did not empty the folder left the
+search folder in place: what was set aside is then dropped. (A preview's
+partial rebuild sets nothing aside: its server keeps serving the files.)
+Only a folder that holds nothing but index files is moved: `generate` with
+the wrong folder named must not hide an editor's files.
 """
 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from gyeonggi_kb import layout
-from gyeonggi_kb.search.shards import ENTRY
+from gyeonggi_kb.search import index_folder, is_index_file
 
 ASIDE = ".gyeonggi_kb-last-build"  # hidden: MkDocs and zensical-i18n leave it where it is
-SEARCH_FOLDER = str(PurePosixPath(ENTRY).parent)
 
 
-def search_folders() -> dict[str, str]:
-    """{language: its search folder, site-relative}."""
-    return {lang: layout.language_file(SEARCH_FOLDER, lang) for lang in layout.LANGS}
+def only_index_files(folder: Path) -> bool:
+    return all(entry.is_file() and is_index_file(entry.name) for entry in folder.iterdir())
 
 
 def set_aside(site_dir: Path) -> None:
@@ -48,9 +48,9 @@ def set_aside(site_dir: Path) -> None:
     move fails (something else in the way), the files stay where they are and
     the builder deletes them as before.
     """
-    for lang, rel in search_folders().items():
-        folder, kept = site_dir / rel, site_dir / ASIDE / lang
-        if not folder.is_dir():
+    for lang in layout.LANGS:
+        folder, kept = site_dir / index_folder(lang), site_dir / ASIDE / lang
+        if not folder.is_dir() or not only_index_files(folder):
             continue
         try:
             if kept.is_dir() and not kept.is_symlink():  # left by a build that stopped: these files are newer
@@ -66,8 +66,8 @@ def take_back(site_dir: Path) -> None:
     aside = site_dir / ASIDE
     if not aside.is_dir() or aside.is_symlink():
         return
-    for lang, rel in search_folders().items():
-        folder, kept = site_dir / rel, aside / lang
+    for lang in layout.LANGS:
+        folder, kept = site_dir / index_folder(lang), aside / lang
         if kept.is_dir() and not folder.exists():
             try:
                 folder.parent.mkdir(parents=True, exist_ok=True)

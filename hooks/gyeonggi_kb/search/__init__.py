@@ -108,13 +108,26 @@ class SiteSearch:
         return key, self.cache.get_or_compute("search", (key,), compute) or None
 
 
+INDEX_FILE_NAMES = ("[pt]-*.json", Path(ENTRY).name)  # the shards and the entry, in each index folder
+
+
+def index_folder(lang: str) -> str:
+    """The site-relative folder of a language's index files: 'search', 'en/search'."""
+    return layout.language_file(str(Path(ENTRY).parent), lang)
+
+
+def is_index_file(name: str) -> bool:
+    return any(Path(name).match(pattern) for pattern in INDEX_FILE_NAMES)
+
+
 def stale_files(site_dir: Path, made: dict) -> list[Path]:
     """Index files and engines an earlier pass wrote under `site_dir` that are not in `made` (this pass's files)."""
     found = sorted((site_dir / ENGINE_DIR).glob("engine.*.js"))
     for lang in layout.LANGS:
-        folder = site_dir / layout.language_file(str(Path(ENTRY).parent), lang)
-        found += sorted(folder.glob("[pt]-*.json")) + sorted(folder.glob(Path(ENTRY).name))
+        folder = site_dir / index_folder(lang)
+        for pattern in INDEX_FILE_NAMES:
+            found += sorted(folder.glob(pattern))
     return [path for path in found if path.relative_to(site_dir).as_posix() not in made]
 
 
-__all__ = ["SiteSearch", "stale_files", "engine_file"]
+__all__ = ["SiteSearch", "stale_files", "engine_file", "index_folder", "is_index_file"]
